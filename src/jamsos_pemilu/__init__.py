@@ -1,0 +1,85 @@
+"""jamsos_pemilu: BPJS Ketenagakerjaan JKK/JKM rules for election ad hoc officers, as code.
+
+The public API is re-exported here; the code lives in plainly named modules.
+"""
+
+from jamsos_pemilu._version import __version__
+from jamsos_pemilu.exceptions import (
+    AgreementError,
+    CalculationError,
+    DeserializationError,
+    FloatMoneyError,
+    InputError,
+    InvalidNIKError,
+    InvalidPeriodError,
+    InvalidRegionCodeError,
+    JamsosError,
+    RosterError,
+    RuleDataError,
+    RuleNotInForceError,
+    RuleTypeError,
+    UnknownCodeError,
+    UnknownParameterError,
+)
+from jamsos_pemilu.l10n import Text, format_date, format_percent, format_rupiah
+from jamsos_pemilu.law import (
+    Citation,
+    Confidence,
+    Parameter,
+    Reform,
+    RuleBook,
+    RuleSnapshot,
+    RuleValue,
+    ScheduleTier,
+    Source,
+    Unit,
+    default_rule_book,
+    load_rule_book,
+    rules_on,
+)
+from jamsos_pemilu.money import RoundingRule, Rupiah, round_rupiah, to_rate
+from jamsos_pemilu.periods import Month, Period, TimeZone, local_date
+
+__all__ = [
+    "AgreementError",
+    "CalculationError",
+    "Citation",
+    "Confidence",
+    "DeserializationError",
+    "FloatMoneyError",
+    "InputError",
+    "InvalidNIKError",
+    "InvalidPeriodError",
+    "InvalidRegionCodeError",
+    "JamsosError",
+    "Month",
+    "Parameter",
+    "Period",
+    "Reform",
+    "RosterError",
+    "RoundingRule",
+    "RuleBook",
+    "RuleDataError",
+    "RuleNotInForceError",
+    "RuleSnapshot",
+    "RuleTypeError",
+    "RuleValue",
+    "Rupiah",
+    "ScheduleTier",
+    "Source",
+    "Text",
+    "TimeZone",
+    "Unit",
+    "UnknownCodeError",
+    "UnknownParameterError",
+    "__version__",
+    "default_rule_book",
+    "format_date",
+    "format_percent",
+    "format_rupiah",
+    "load_rule_book",
+    "local_date",
+    "round_rupiah",
+    "rules_on",
+    "to_rate",
+]

@@ -1,0 +1,186 @@
+"""Skema kepesertaan (coverage schemes): programmes, participant segments and risk classes.
+
+BPJS Ketenagakerjaan protects election officers through two programmes,
+JKK (Jaminan Kecelakaan Kerja, work-accident insurance) and JKM (Jaminan
+Kematian, death insurance). An agreement registers officers either as wage
+earners (*Penerima Upah*, PU), paying a risk-class JKK rate and the JKM rate on
+a monthly wage, or as non-wage earners (*Bukan Penerima Upah*, BPU), paying on a
+declared income bracket (JKK) and a flat JKM amount.
+
+>>> scheme = WageEarner(RiskClass.SANGAT_RENDAH)
+>>> scheme.jkk_rate_parameter
+'pu.jkk_rate.sangat_rendah'
+>>> BudgetSource.parse("APBD")
+<BudgetSource.APBD: 'apbd'>
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import TypeVar
+
+import attrs
+
+from jamsos_pemilu.exceptions import InputError, UnknownCodeError
+from jamsos_pemilu.l10n import Text
+from jamsos_pemilu.money import Rupiah
+
+__all__ = [
+    "BudgetSource",
+    "NonWageEarner",
+    "Programme",
+    "RiskClass",
+    "Scheme",
+    "WageEarner",
+]
+
+_E = TypeVar("_E", bound=enum.Enum)
+
+
+def _parse_enum(cls: type[_E], kind: str, text: object) -> _E:
+    if isinstance(text, cls):
+        return text
+    key = text.strip().lower().replace("-", "_").replace(" ", "_") if isinstance(text, str) else ""
+    for member in cls:
+        if member.value == key or member.name.lower() == key:
+            return member
+    raise UnknownCodeError(kind, text, [m.value for m in cls])
+
+
+class Programme(enum.Enum):
+    """A BPJS Ketenagakerjaan programme covered by an agreement."""
+
+    JKK = "jkk"
+    """Jaminan Kecelakaan Kerja: work-accident insurance."""
+    JKM = "jkm"
+    """Jaminan Kematian: death insurance."""
+
+    @property
+    def text(self) -> Text:
+        """Name in both languages."""
+        if self is Programme.JKK:
+            return Text(id="Jaminan Kecelakaan Kerja (JKK)", en="work-accident insurance (JKK)")
+        return Text(id="Jaminan Kematian (JKM)", en="death insurance (JKM)")
+
+    @classmethod
+    def parse(cls, text: str) -> Programme:
+        """Parse ``"JKK"`` or ``"jkm"``."""
+        return _parse_enum(cls, "programme", text)
+
+
+class RiskClass(enum.Enum):
+    """*Tingkat risiko lingkungan kerja*: the JKK risk class of a wage earner's work."""
+
+    SANGAT_RENDAH = "sangat_rendah"
+    RENDAH = "rendah"
+    SEDANG = "sedang"
+    TINGGI = "tinggi"
+    SANGAT_TINGGI = "sangat_tinggi"
+
+    @classmethod
+    def parse(cls, text: str) -> RiskClass:
+        """Parse ``"sangat rendah"``, ``"SANGAT_RENDAH"``..."""
+        return _parse_enum(cls, "risk class", text)
+
+
+class BudgetSource(enum.Enum):
+    """Where the money for contributions comes from."""
+
+    APBN = "apbn"
+    """The state budget."""
+    APBD = "apbd"
+    """A regional government's budget, spent by a Pemda unit (Kesbangpol, Disnaker...)."""
+    APBD_NPHD = "apbd_nphd"
+    """Regional budget granted to KPU/Bawaslu under an NPHD (grant agreement)."""
+    ELECTION_BODY = "election_body"
+    """The election body's own budget (its grant), the body acting as employer."""
+    SELF_PAID = "self_paid"
+    """The officers themselves, out of their honorarium."""
+
+    @property
+    def public(self) -> bool:
+        """Whether the money is APBN or APBD money (PP 50/2025 Pasal 3(5) excludes it from the discount)."""
+        return self is not BudgetSource.SELF_PAID
+
+    @classmethod
+    def parse(cls, text: str) -> BudgetSource:
+        """Parse ``"APBD"``, ``"apbd_nphd"``, ``"self_paid"``..."""
+        return _parse_enum(cls, "budget source", text)
+
+
+@attrs.frozen
+class WageEarner:
+    """*Penerima Upah* (PU): contributions are rates of a monthly wage.
+
+    Args:
+        risk_class: the JKK risk class; election work has been registered at the
+            lowest class (KPU Sulawesi Selatan's figures match it).
+        wage: the monthly wage reported to BPJS; ``None`` means the officer's
+            honorarium for the role and position (the usual basis).
+
+    """
+
+    risk_class: RiskClass = RiskClass.SANGAT_RENDAH
+    wage: Rupiah | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.risk_class, RiskClass):
+            raise InputError(f"risk_class must be a RiskClass, got {self.risk_class!r}")
+        if self.wage is not None and (not isinstance(self.wage, Rupiah) or self.wage.amount <= 0):
+            raise InputError(f"a reported wage must be a positive Rupiah amount, got {self.wage!r}")
+
+    @property
+    def kind(self) -> str:
+        """``"wage_earner"``."""
+        return "wage_earner"
+
+    @property
+    def jkk_rate_parameter(self) -> str:
+        """Rule-book parameter of the JKK rate for the risk class."""
+        return f"pu.jkk_rate.{self.risk_class.value}"
+
+    @property
+    def text(self) -> Text:
+        """A short description in both languages."""
+        cls = self.risk_class.value.replace("_", " ")
+        return Text(
+            id=f"Penerima Upah, tingkat risiko {cls}",
+            en=f"wage earner (PU), risk class {cls}",
+        )
+
+
+@attrs.frozen
+class NonWageEarner:
+    """*Bukan Penerima Upah* (BPU): JKK on a declared income basis, JKM a flat amount.
+
+    Args:
+        declared_income: the income basis chosen from PP 44/2015 Lampiran II;
+            ``None`` means the lowest basis in the rule book.
+        transport_sector: whether the participants are transport-sector workers
+            (PP 50/2025 gives them a longer discount window).
+
+    """
+
+    declared_income: Rupiah | None = None
+    transport_sector: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        income = self.declared_income
+        if income is not None and (not isinstance(income, Rupiah) or income.amount <= 0):
+            raise InputError(f"a declared income must be a positive Rupiah amount, got {income!r}")
+        if not isinstance(self.transport_sector, bool):
+            raise InputError("transport_sector must be True or False")
+
+    @property
+    def kind(self) -> str:
+        """``"non_wage_earner"``."""
+        return "non_wage_earner"
+
+    @property
+    def text(self) -> Text:
+        """A short description in both languages."""
+        return Text(id="Bukan Penerima Upah (BPU)", en="non-wage earner (BPU)")
+
+
+Scheme = WageEarner | NonWageEarner
+"""A coverage scheme: :class:`WageEarner` or :class:`NonWageEarner`."""
