@@ -1,0 +1,370 @@
+"""Penjelasan (explanations): line items, formulas, citations and receipts.
+
+Every amount the library computes comes as a :class:`LineItem`: the amount,
+the formula in words with the numbers used ("48 × Rp1.100.000"), and the
+citations behind it. A result carries a :class:`Receipt`: the rule values used
+with their citations and confidence, any reform applied, the library version and
+a hash of the rule data. A receipt says plainly when an ``unconfirmed`` value
+was used.
+
+Formulas are stored with their numbers and rendered on demand, so computing is
+cheap and rendering happens in the reader's language:
+
+>>> from jamsos_pemilu import Rupiah
+>>> Formula("{0} × {1}", (48, Rupiah(1_100_000))).render("id")
+'48 × Rp1.100.000'
+>>> Formula("{0} × {1}", (48, Rupiah(1_100_000))).render("en")
+'48 × IDR 1,100,000'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from decimal import Decimal
+from typing import Any, Protocol
+
+import attrs
+from babel.numbers import format_decimal
+
+from jamsos_pemilu._version import __version__
+from jamsos_pemilu.l10n import DEFAULT_LANGUAGE, Language, Text, format_date, format_percent, format_rupiah
+from jamsos_pemilu.law.citations import Citation, Confidence
+from jamsos_pemilu.law.parameters import RuleSnapshot, RuleValue
+from jamsos_pemilu.money import RoundingRule, Rupiah
+
+__all__ = [
+    "Explained",
+    "Formula",
+    "LineItem",
+    "Receipt",
+    "RuleTrace",
+    "Share",
+    "render_table",
+]
+
+
+@attrs.frozen
+class Share:
+    """A fraction shown as a percentage in formulas (a rate, a discount, a disability share)."""
+
+    value: Decimal
+
+
+FormulaArg = Rupiah | Decimal | int | str | Share | Text | dt.date
+
+
+def _render_arg(arg: FormulaArg, lang: Language) -> str:
+    if isinstance(arg, Rupiah):
+        return format_rupiah(arg, lang)
+    if isinstance(arg, Share):
+        return format_percent(arg.value, lang)
+    if isinstance(arg, Text):
+        return arg.render(lang)
+    if isinstance(arg, dt.date):
+        return format_date(arg, lang)
+    if isinstance(arg, int | Decimal):
+        text: str = format_decimal(arg, locale="id_ID" if lang == "id" else "en")
+        return text
+    return arg
+
+
+def _plain_arg(arg: FormulaArg) -> object:
+    if isinstance(arg, Rupiah):
+        return arg.amount
+    if isinstance(arg, Share):
+        return str(arg.value)
+    if isinstance(arg, Decimal):
+        return str(arg)
+    if isinstance(arg, Text):
+        return arg.to_dict()
+    if isinstance(arg, dt.date):
+        return arg.isoformat()
+    return arg
+
+
+@attrs.frozen
+class Formula:
+    """A formula in words with the numbers used, rendered per language.
+
+    Args:
+        template: an Indonesian template with ``{0}``, ``{1}`` placeholders.
+        args: the numbers, formatted for the reader's language when rendered.
+        template_en: the English template, when the words differ.
+
+    """
+
+    template: str
+    args: tuple[FormulaArg, ...] = ()
+    template_en: str | None = None
+
+    def render(self, lang: Language = DEFAULT_LANGUAGE) -> str:
+        """The formula with its numbers, in ``lang``."""
+        template = self.template_en if lang == "en" and self.template_en is not None else self.template
+        return template.format(*(_render_arg(arg, lang) for arg in self.args))
+
+    def to_dict(self) -> dict[str, object]:
+        """Both renderings and the raw numbers."""
+        return {
+            "id": self.render("id"),
+            "en": self.render("en"),
+            "args": [_plain_arg(arg) for arg in self.args],
+        }
+
+
+@attrs.frozen
+class LineItem:
+    """One amount of a result with its formula and legal basis.
+
+    ``amount`` is ``None`` for benefits paid as needed with no monetary cap
+    (JKK medical care), which the line says in words.
+    """
+
+    key: str
+    label: Text
+    amount: Rupiah | None
+    formula: Formula
+    citations: tuple[Citation, ...] = ()
+    parameters: tuple[str, ...] = ()
+    note: Text | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain data for JSON."""
+        return {
+            "key": self.key,
+            "label": self.label.to_dict(),
+            "amount": None if self.amount is None else self.amount.amount,
+            "formula": self.formula.to_dict(),
+            "citations": [c.to_dict() for c in self.citations],
+            "parameters": list(self.parameters),
+            "note": None if self.note is None else self.note.to_dict(),
+        }
+
+
+class RuleTrace:
+    """Reads rule values from a snapshot and remembers each one used, for the receipt.
+
+    >>> import datetime as dt
+    >>> from jamsos_pemilu import rules_on
+    >>> trace = RuleTrace(rules_on(dt.date(2024, 2, 14)))
+    >>> trace["jkm.funeral"].rupiah
+    Rupiah(10000000)
+    >>> [v.name for v in trace.used]
+    ['jkm.funeral']
+    """
+
+    __slots__ = ("_used", "rules")
+
+    def __init__(self, rules: RuleSnapshot) -> None:
+        self.rules = rules
+        self._used: dict[str, RuleValue] = {}
+
+    def __getitem__(self, name: str) -> RuleValue:
+        value = self.rules[name]
+        self._used[name] = value
+        return value
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.rules
+
+    def rounding(self) -> RoundingRule:
+        """The rounding rule in force, recorded as used."""
+        self["contribution.rounding"]
+        return self.rules.rounding()
+
+    @property
+    def used(self) -> tuple[RuleValue, ...]:
+        """The values read so far, in order of first use."""
+        return tuple(self._used.values())
+
+    def receipt(self) -> Receipt:
+        """A receipt of the values read so far."""
+        return Receipt.of(self.rules, self._used.values())
+
+
+@attrs.frozen
+class Receipt:
+    """What a result rests on: rule values, reforms, library version and rule-data hash."""
+
+    on: dt.date
+    values: tuple[RuleValue, ...]
+    reforms: tuple[str, ...]
+    library_version: str
+    rule_digest: str
+
+    @classmethod
+    def of(cls, rules: RuleSnapshot, values: Iterable[RuleValue]) -> Receipt:
+        """Build a receipt for values taken from ``rules``."""
+        return cls(
+            on=rules.on,
+            values=tuple(values),
+            reforms=tuple(r.label for r in rules.reforms),
+            library_version=__version__,
+            rule_digest=rules.digest,
+        )
+
+    @classmethod
+    def merge(cls, receipts: Sequence[Receipt]) -> Receipt:
+        """Combine receipts of several calculations (e.g. the months of a budget)."""
+        if not receipts:
+            raise ValueError("merge() needs at least one receipt")
+        seen: dict[tuple[str, dt.date, str | None], RuleValue] = {}
+        reforms: dict[str, None] = {}
+        for receipt in receipts:
+            for value in receipt.values:
+                seen.setdefault((value.name, value.start, value.reform), value)
+            reforms.update(dict.fromkeys(receipt.reforms))
+        first = receipts[0]
+        return cls(
+            on=min(r.on for r in receipts),
+            values=tuple(seen.values()),
+            reforms=tuple(reforms),
+            library_version=first.library_version,
+            rule_digest=first.rule_digest,
+        )
+
+    @property
+    def unconfirmed(self) -> tuple[RuleValue, ...]:
+        """Values used whose confidence is ``unconfirmed``."""
+        return tuple(v for v in self.values if v.confidence is Confidence.UNCONFIRMED)
+
+    @property
+    def uses_unconfirmed(self) -> bool:
+        """Whether any value used is ``unconfirmed``."""
+        return any(v.confidence is Confidence.UNCONFIRMED for v in self.values)
+
+    def warnings(self) -> tuple[Text, ...]:
+        """Plain statements a reader must see (unconfirmed values, reforms)."""
+        out: list[Text] = []
+        unconfirmed = self.unconfirmed
+        if unconfirmed:
+            names = ", ".join(v.name for v in unconfirmed)
+            out.append(
+                Text(
+                    id=f"PERHATIAN: hasil ini memakai nilai yang belum terkonfirmasi: {names}.",
+                    en=f"WARNING: this result uses unconfirmed values: {names}.",
+                )
+            )
+        if self.reforms:
+            labels = "; ".join(self.reforms)
+            out.append(
+                Text(
+                    id=f"Simulasi perubahan aturan (bukan hukum yang berlaku): {labels}.",
+                    en=f"What-if reform applied (not the law in force): {labels}.",
+                )
+            )
+        return tuple(out)
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain data for JSON."""
+        return {
+            "rules_on": self.on.isoformat(),
+            "library_version": self.library_version,
+            "rule_digest": self.rule_digest,
+            "reforms": list(self.reforms),
+            "uses_unconfirmed": self.uses_unconfirmed,
+            "values": [v.to_dict() for v in self.values],
+        }
+
+    def render(self, lang: Language = DEFAULT_LANGUAGE) -> str:
+        """The receipt as text: each value with its citation and confidence."""
+        head = "Nilai aturan yang dipakai" if lang == "id" else "Rule values used"
+        lines = [
+            f"{head} ({format_date(self.on, lang)}; jamsos_pemilu {self.library_version}, "
+            f"data {self.rule_digest[:12]}):"
+        ]
+        for value in self.values:
+            lines.append(
+                f"  - {value.name} = {_value_text(value, lang)} — {value.citation.label} "
+                f"[{value.confidence.text.render(lang)}]"
+            )
+        lines.extend(w.render(lang) for w in self.warnings())
+        return "\n".join(lines)
+
+
+def _value_text(value: RuleValue, lang: Language) -> str:
+    raw = value.value
+    if isinstance(raw, Rupiah):
+        return format_rupiah(raw, lang)
+    if isinstance(raw, Decimal):
+        return format_percent(raw, lang)
+    if isinstance(raw, tuple):
+        return ", ".join(
+            f"{format_percent(t.rate, lang)}" + (f" × {t.months}" if t.months is not None else " …") for t in raw
+        )
+    return str(raw)
+
+
+class Explained(Protocol):
+    """What every result offers: line items, a receipt, text and plain data."""
+
+    @property
+    def lines(self) -> tuple[LineItem, ...]:
+        """The line items."""
+
+    @property
+    def receipt(self) -> Receipt:
+        """The receipt."""
+
+    def render(self, lang: Language = DEFAULT_LANGUAGE) -> str:
+        """The result as text."""
+
+    def to_dict(self) -> dict[str, object]:
+        """The result as plain data."""
+
+
+def citations_of(*values: RuleValue) -> tuple[Citation, ...]:
+    """Citations of the given rule values, without repeats."""
+    seen: dict[tuple[str, str], Citation] = {}
+    for value in values:
+        seen.setdefault((value.citation.source.id, value.citation.article), value.citation)
+    return tuple(seen.values())
+
+
+def render_lines(lines: Sequence[LineItem], lang: Language, total: Rupiah | None = None) -> list[str]:
+    """Render line items as text rows with formula and citation."""
+    rows: list[str] = []
+    for line in lines:
+        amount = "—" if line.amount is None else format_rupiah(line.amount, lang)
+        rows.append(f"  {line.label.render(lang)}: {amount}")
+        rows.append(f"      = {line.formula.render(lang)}")
+        if line.citations:
+            rows.append("      [" + "; ".join(c.label for c in line.citations) + "]")
+        if line.note is not None:
+            rows.append(f"      ({line.note.render(lang)})")
+    if total is not None:
+        rows.append(f"  {'Jumlah' if lang == 'id' else 'Total'}: {format_rupiah(total, lang)}")
+    return rows
+
+
+def render_table(headers: Sequence[str], rows: Iterable[Sequence[str]], *, right: Iterable[int] = ()) -> str:
+    """A plain-text table with aligned columns (right-aligned where asked).
+
+    >>> print(render_table(["Peran", "Iuran"], [["KPPS", "Rp5.940"]], right=[1]))
+    Peran    Iuran
+    -----  -------
+    KPPS   Rp5.940
+    """
+    body = [list(map(str, row)) for row in rows]
+    widths = [max([len(h)] + [len(r[i]) for r in body]) for i, h in enumerate(headers)]
+    right_set = set(right)
+
+    def fmt(cells: Sequence[str]) -> str:
+        return "  ".join(
+            (c.rjust(w) if i in right_set else c.ljust(w)) for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+        ).rstrip()
+
+    return "\n".join([fmt(headers), fmt(["-" * w for w in widths]), *(fmt(r) for r in body)])
+
+
+def dumps(data: Mapping[str, Any]) -> str:
+    """JSON text for a result's plain data (UTF-8, stable key order)."""
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False)
+
+
+def iter_nonempty(lines: Iterable[LineItem]) -> Iterator[Rupiah]:
+    """The amounts of lines that have one."""
+    for line in lines:
+        if line.amount is not None:
+            yield line.amount
