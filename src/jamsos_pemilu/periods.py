@@ -23,6 +23,7 @@ datetime.date(2024, 2, 15)
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import enum
 import re
@@ -94,7 +95,7 @@ class Month:
     @property
     def last_day(self) -> dt.date:
         """The last day of the month."""
-        return self.first_day + relativedelta(months=1, days=-1)
+        return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
 
     @property
     def period(self) -> Period:
@@ -107,8 +108,8 @@ class Month:
 
     def plus(self, months: int) -> Month:
         """The month ``months`` later (or earlier, if negative)."""
-        day = self.first_day + relativedelta(months=months)
-        return Month(day.year, day.month)
+        index = self.year * 12 + self.month - 1 + months
+        return Month(index // 12, index % 12 + 1)
 
     def months_until(self, other: Month) -> int:
         """Whole months from this month to ``other`` (0 if the same month).
@@ -194,7 +195,8 @@ class Period:
         >>> Period(dt.date(2023, 1, 4), dt.date(2024, 4, 4)).month_count
         16
         """
-        return Month.of(self.start).months_until(Month.of(self.end)) + 1
+        span = relativedelta(self.end.replace(day=1), self.start.replace(day=1))
+        return span.years * 12 + span.months + 1
 
     def __str__(self) -> str:
         return f"{self.start.isoformat()}/{self.end.isoformat()}"

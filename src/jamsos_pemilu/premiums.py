@@ -27,7 +27,9 @@ Rupiah(13500)
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 from typing import Final
 
 import attrs
@@ -45,8 +47,9 @@ from jamsos_pemilu.explain import (
     render_lines,
 )
 from jamsos_pemilu.l10n import DEFAULT_LANGUAGE, Language, Text, format_date, format_rupiah
+from jamsos_pemilu.law.citations import Citation
 from jamsos_pemilu.law.parameters import RuleBook, RuleValue, default_rule_book
-from jamsos_pemilu.money import Rupiah, round_rupiah
+from jamsos_pemilu.money import RoundingRule, Rupiah, round_rupiah
 from jamsos_pemilu.periods import Month, Period
 from jamsos_pemilu.schemes import BudgetSource, NonWageEarner, Programme, Scheme, WageEarner
 
@@ -134,6 +137,8 @@ def _check_wage(wage: object, what: str) -> Rupiah:
 
 
 def _check_programmes(programmes: Iterable[Programme]) -> frozenset[Programme]:
+    if programmes is BOTH_PROGRAMMES:
+        return BOTH_PROGRAMMES
     chosen = frozenset(programmes)
     if not chosen or any(not isinstance(p, Programme) for p in chosen):
         raise InputError("programmes must be a non-empty set of Programme.JKK / Programme.JKM")
@@ -164,6 +169,99 @@ def _relief_discount(
             en="PP 50/2025 discount does not apply: contributions are paid from APBN/APBD (Pasal 3(5)).",
         )
     return trace[name], None
+
+
+@attrs.frozen
+class _Part:
+    """How one programme's contribution is computed in a given month (cached per plan)."""
+
+    programme: Programme
+    key: str
+    label: Text
+    rate: Decimal | None
+    flat: Rupiah | None
+    citations: tuple[Citation, ...]
+    parameters: tuple[str, ...]
+    note: Text | None = None
+
+
+@attrs.frozen
+class _Plan:
+    """Everything about a month's contribution that does not depend on the wage."""
+
+    parts: tuple[_Part, ...]
+    rounding: RoundingRule
+    relief: RuleValue | None
+    fixed_basis: Rupiah | None
+    notes: tuple[Text, ...]
+    due: dt.date
+    receipt: Receipt
+
+
+_BPU_NOTE: Final = Text(
+    id="Tabel Lampiran II PP 44/2015 belum ditranskripsi; penghasilan dipakai apa adanya.",
+    en="PP 44/2015 Lampiran II brackets not transcribed; the income is used as declared.",
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def _plan(
+    book: RuleBook, month: Month, scheme: Scheme, programmes: frozenset[Programme], budget_source: BudgetSource | None
+) -> _Plan:
+    trace = RuleTrace(book.on(month.first_day))
+    rounding = trace.rounding()
+    parts: list[_Part] = []
+    notes: list[Text] = []
+    fixed_basis: Rupiah | None = None
+    if isinstance(scheme, WageEarner):
+        if Programme.JKK in programmes:
+            rate = trace[scheme.jkk_rate_parameter]
+            parts.append(_Part(Programme.JKK, "jkk", _JKK_LABEL, rate.rate, None, citations_of(rate), (rate.name,)))
+        if Programme.JKM in programmes:
+            rate = trace["pu.jkm_rate"]
+            parts.append(_Part(Programme.JKM, "jkm", _JKM_LABEL, rate.rate, None, citations_of(rate), (rate.name,)))
+        due_value = trace["pu.due_day"]
+    elif isinstance(scheme, NonWageEarner):
+        lowest = trace["bpu.lowest_income_basis"]
+        declared = scheme.declared_income
+        fixed_basis = lowest.rupiah if declared is None else declared.max(lowest.rupiah)
+        if declared is not None and declared < lowest.rupiah:
+            notes.append(
+                Text(
+                    id=f"Penghasilan yang dilaporkan {format_rupiah(declared)} di bawah dasar terendah; "
+                    f"dipakai {format_rupiah(lowest.rupiah)}.",
+                    en=f"Declared income {format_rupiah(declared, 'en')} is below the lowest basis; "
+                    f"{format_rupiah(lowest.rupiah, 'en')} is used.",
+                )
+            )
+        if Programme.JKK in programmes:
+            rate = trace["bpu.jkk_rate"]
+            parts.append(
+                _Part(
+                    Programme.JKK,
+                    "jkk",
+                    _JKK_LABEL,
+                    rate.rate,
+                    None,
+                    citations_of(rate, lowest),
+                    (rate.name, lowest.name),
+                    _BPU_NOTE,
+                )
+            )
+        if Programme.JKM in programmes:
+            flat = trace["bpu.jkm_amount"]
+            parts.append(_Part(Programme.JKM, "jkm", _JKM_LABEL, None, flat.rupiah, citations_of(flat), (flat.name,)))
+        due_value = trace["bpu.due_day"]
+    else:
+        raise InputError(f"unknown scheme {scheme!r}; use WageEarner or NonWageEarner")
+    relief, why_not = _relief_discount(trace, scheme, budget_source)
+    if why_not is not None:
+        notes.append(why_not)
+    due = _due(month, scheme, trace, due_value)
+    return _Plan(tuple(parts), rounding, relief, fixed_basis, tuple(notes), due, trace.receipt())
+
+
+_FLAT: Final = ("tetap {0}", "flat {0}")
 
 
 def monthly_premium(
@@ -205,113 +303,57 @@ def monthly_premium(
     """
     if not isinstance(month, Month):
         raise InputError(f"month must be a Month, not {type(month).__name__}")
-    chosen = _check_programmes(programmes)
-    trace = RuleTrace((rules or default_rule_book()).on(month.first_day))
-    rounding = trace.rounding()
-    lines: list[LineItem] = []
-    amounts: dict[Programme, Rupiah] = {}
-    notes: list[Text] = []
-    if isinstance(scheme, WageEarner):
-        basis = _check_wage(scheme.wage if scheme.wage is not None else wage, "the monthly wage")
-        if Programme.JKK in chosen:
-            rate = trace[scheme.jkk_rate_parameter]
-            amount = round_rupiah(basis.scale(rate.rate), rounding)
-            amounts[Programme.JKK] = amount
-            lines.append(
-                LineItem(
-                    "jkk",
-                    _JKK_LABEL,
-                    amount,
-                    Formula("{0} × {1}", (Share(rate.rate), basis)),
-                    citations_of(rate),
-                    (rate.name,),
-                )
-            )
-        if Programme.JKM in chosen:
-            rate = trace["pu.jkm_rate"]
-            amount = round_rupiah(basis.scale(rate.rate), rounding)
-            amounts[Programme.JKM] = amount
-            lines.append(
-                LineItem(
-                    "jkm",
-                    _JKM_LABEL,
-                    amount,
-                    Formula("{0} × {1}", (Share(rate.rate), basis)),
-                    citations_of(rate),
-                    (rate.name,),
-                )
-            )
-        due_value = trace["pu.due_day"]
-    elif isinstance(scheme, NonWageEarner):
-        lowest = trace["bpu.lowest_income_basis"]
-        declared = scheme.declared_income
-        basis = lowest.rupiah if declared is None else declared.max(lowest.rupiah)
-        if declared is not None and declared < lowest.rupiah:
-            notes.append(
-                Text(
-                    id=f"Penghasilan yang dilaporkan {format_rupiah(declared)} di bawah dasar terendah; "
-                    f"dipakai {format_rupiah(lowest.rupiah)}.",
-                    en=f"Declared income {format_rupiah(declared, 'en')} is below the lowest basis; "
-                    f"{format_rupiah(lowest.rupiah, 'en')} is used.",
-                )
-            )
-        if Programme.JKK in chosen:
-            rate = trace["bpu.jkk_rate"]
-            amount = round_rupiah(basis.scale(rate.rate), rounding)
-            amounts[Programme.JKK] = amount
-            lines.append(
-                LineItem(
-                    "jkk",
-                    _JKK_LABEL,
-                    amount,
-                    Formula("{0} × {1}", (Share(rate.rate), basis)),
-                    citations_of(rate, lowest),
-                    (rate.name, lowest.name),
-                    Text(
-                        id="Tabel Lampiran II PP 44/2015 belum ditranskripsi; penghasilan dipakai apa adanya.",
-                        en="PP 44/2015 Lampiran II brackets not transcribed; the income is used as declared.",
-                    ),
-                )
-            )
-        if Programme.JKM in chosen:
-            flat = trace["bpu.jkm_amount"]
-            amounts[Programme.JKM] = flat.rupiah
-            lines.append(
-                LineItem(
-                    "jkm",
-                    _JKM_LABEL,
-                    flat.rupiah,
-                    Formula("tetap {0}", (flat.rupiah,), "flat {0}"),
-                    citations_of(flat),
-                    (flat.name,),
-                )
-            )
-        due_value = trace["bpu.due_day"]
-    else:
+    if not isinstance(scheme, WageEarner | NonWageEarner):
         raise InputError(f"unknown scheme {scheme!r}; use WageEarner or NonWageEarner")
-
-    relief, why_not = _relief_discount(trace, scheme, budget_source)
-    if why_not is not None:
-        notes.append(why_not)
+    if budget_source is not None and not isinstance(budget_source, BudgetSource):
+        raise InputError(f"budget_source must be a BudgetSource or None, got {budget_source!r}")
+    chosen = _check_programmes(programmes)
+    plan = _plan(rules or default_rule_book(), month, scheme, chosen, budget_source)
+    if plan.fixed_basis is not None:
+        basis = plan.fixed_basis
+    else:
+        basis = _check_wage(
+            scheme.wage if isinstance(scheme, WageEarner) and scheme.wage is not None else wage, "the monthly wage"
+        )
+    rounding = plan.rounding
+    lines: list[LineItem] = []
+    amounts: list[tuple[Programme, Rupiah]] = []
+    for part in plan.parts:
+        if part.rate is not None:
+            amount = round_rupiah(basis.scale(part.rate), rounding)
+            formula = Formula("{0} × {1}", (Share(part.rate), basis))
+        else:
+            assert part.flat is not None
+            amount = part.flat
+            formula = Formula(_FLAT[0], (amount,), _FLAT[1])
+        amounts.append((part.programme, amount))
+        lines.append(LineItem(part.key, part.label, amount, formula, part.citations, part.parameters, part.note))
+    relief = plan.relief
     if relief is not None:
-        for programme in sorted(amounts, key=lambda p: p.value):
-            gross = amounts[programme]
+        discounted: list[tuple[Programme, Rupiah]] = []
+        for programme, gross in amounts:
             discount = round_rupiah(gross.scale(relief.rate), rounding)
-            amounts[programme] = gross - discount
+            discounted.append((programme, gross - discount))
             lines.append(
                 LineItem(
                     f"{programme.value}.relief",
-                    Text(id=f"Keringanan iuran {programme.name}", en=f"{programme.name} contribution relief"),
+                    _RELIEF_LABELS[programme],
                     -discount,
                     Formula("−{0} × {1}", (Share(relief.rate), gross)),
                     citations_of(relief),
                     (relief.name,),
                 )
             )
-    total = sum(amounts.values(), Rupiah.zero())
-    due = _due(month, scheme, trace, due_value)
-    by_programme = tuple(sorted(amounts.items(), key=lambda item: item[0].value))
-    return Premium(month, scheme, basis, chosen, tuple(lines), total, by_programme, due, trace.receipt(), tuple(notes))
+        amounts = discounted
+    total = amounts[0][1] + amounts[1][1] if len(amounts) == 2 else amounts[0][1]
+    return Premium(
+        month, scheme, basis, chosen, tuple(lines), total, tuple(amounts), plan.due, plan.receipt, plan.notes
+    )
+
+
+_RELIEF_LABELS: Final = {
+    p: Text(id=f"Keringanan iuran {p.name}", en=f"{p.name} contribution relief") for p in Programme
+}
 
 
 def _due(month: Month, scheme: Scheme, trace: RuleTrace, due_value: RuleValue) -> dt.date:
