@@ -19,6 +19,7 @@ held as :class:`Text` pairs so every message exists in both languages.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final, Literal
 
@@ -64,8 +65,12 @@ def parse_language(text: str) -> Language:
     raise UnknownCodeError("language", text, ["id", "en"])
 
 
+@functools.lru_cache(maxsize=65536)
 def format_rupiah(amount: Rupiah, lang: Language = DEFAULT_LANGUAGE) -> str:
-    """Format money the way readers of ``lang`` expect (``Rp42.000.000`` in Indonesian)."""
+    """Format money the way readers of ``lang`` expect (``Rp42.000.000`` in Indonesian).
+
+    Results are cached: the same amounts recur across a roster.
+    """
     code = parse_language(lang)
     text: str = _babel_format_currency(
         amount.amount,
@@ -77,8 +82,9 @@ def format_rupiah(amount: Rupiah, lang: Language = DEFAULT_LANGUAGE) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=65536)
 def format_date(day: dt.date, lang: Language = DEFAULT_LANGUAGE) -> str:
-    """Format a date in long form (``14 Februari 2024``; ``February 14, 2024``)."""
+    """Format a date in long form (``14 Februari 2024``; ``February 14, 2024``); cached."""
     code = parse_language(lang)
     text: str = _babel_format_date(day, "long", locale=_LOCALES[code])
     return text
