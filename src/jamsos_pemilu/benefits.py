@@ -44,6 +44,7 @@ from jamsos_pemilu.explain import (
     citations_of,
     dumps,
     iter_nonempty,
+    line_records,
     render_lines,
 )
 from jamsos_pemilu.l10n import DEFAULT_LANGUAGE, Language, Text, format_date
@@ -226,6 +227,10 @@ class BenefitAssessment:
     def to_json(self) -> str:
         """JSON text."""
         return dumps(self.to_dict())
+
+    def records(self) -> list[dict[str, object]]:
+        """One flat dict per line, to load straight into a DataFrame."""
+        return line_records(self.lines, kind=self.kind, event_date=self.event_date.isoformat())
 
 
 def _date(value: object, what: str) -> dt.date:

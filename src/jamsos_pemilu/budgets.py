@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from jamsos_pemilu.exceptions import InputError, UnknownParameterError
-from jamsos_pemilu.explain import Receipt, dumps, render_table
+from jamsos_pemilu.explain import Formula, LineItem, Receipt, dumps, render_table
 from jamsos_pemilu.l10n import DEFAULT_LANGUAGE, Language, Text, format_rupiah
 from jamsos_pemilu.law.parameters import RuleBook, default_rule_book
 from jamsos_pemilu.money import Rupiah
@@ -153,6 +153,33 @@ class AgreementBudget:
     def records(self) -> list[dict[str, object]]:
         """One flat dict per row, to load straight into a DataFrame."""
         return [row.to_dict() for row in self.rows]
+
+    @property
+    def lines(self) -> tuple[LineItem, ...]:
+        """One explained line per cohort (amount ``None`` when the cohort cannot be priced).
+
+        Lets :func:`jamsos_pemilu.explain.compare` put two budgets side by side.
+        """
+        out: list[LineItem] = []
+        for cohort in self.cohorts:
+            if cohort.computable and cohort.headcount is not None:
+                per = cohort.monthly_per_officer or Rupiah.zero()
+                formula = Formula(
+                    "{0} petugas × {1} × {2} bulan (bulan pertama)",
+                    (cohort.headcount, per, len(cohort.months)),
+                    "{0} officers × {1} × {2} months (first month)",
+                )
+            else:
+                formula = Formula("tidak dapat dihitung", (), "not computable")
+            out.append(
+                LineItem(
+                    f"cohort.{cohort.index}",
+                    Text(id=cohort.label, en=cohort.label),
+                    cohort.total if cohort.computable else None,
+                    formula,
+                )
+            )
+        return tuple(out)
 
     def render(self, lang: Language = DEFAULT_LANGUAGE) -> str:
         """The budget as text tables a budget officer can read."""

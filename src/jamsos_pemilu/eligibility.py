@@ -258,6 +258,24 @@ class CoverageDecision:
         """JSON text."""
         return dumps(self.to_dict())
 
+    def records(self) -> list[dict[str, object]]:
+        """One flat dict per reason (officer masked), to load straight into a DataFrame."""
+        return [
+            {
+                "officer": self.officer,
+                "on": self.on.isoformat(),
+                "agreement": self.agreement,
+                "scope": d.scope.value,
+                "status": d.status.value,
+                "code": r.code,
+                "text": r.text.id,
+                "text_en": r.text.en,
+                "citation": "; ".join(c.label for c in r.citations),
+            }
+            for d in self.decisions
+            for r in d.reasons
+        ]
+
 
 # Legal anchors of the reasons: (source id in the rule book, article).
 _ANCHORS: Final = {

@@ -35,12 +35,16 @@ from jamsos_pemilu.law.parameters import RuleSnapshot, RuleValue
 from jamsos_pemilu.money import RoundingRule, Rupiah
 
 __all__ = [
+    "Comparison",
     "Explained",
     "Formula",
+    "LineChange",
     "LineItem",
     "Receipt",
     "RuleTrace",
     "Share",
+    "compare",
+    "line_records",
     "render_table",
 ]
 
@@ -314,6 +318,29 @@ class Explained(Protocol):
         """The result as plain data."""
 
 
+def line_records(lines: Iterable[LineItem], **context: object) -> list[dict[str, object]]:
+    """Flat records of line items (one dict per line), for DataFrames.
+
+    >>> import datetime as dt
+    >>> from jamsos_pemilu import jkm_death
+    >>> line_records(jkm_death(dt.date(2024, 2, 14)).lines, case="contoh")[0]["amount"]
+    20000000
+    """
+    return [
+        {
+            **context,
+            "key": line.key,
+            "label": line.label.id,
+            "label_en": line.label.en,
+            "amount": None if line.amount is None else line.amount.amount,
+            "formula": line.formula.render("id"),
+            "formula_en": line.formula.render("en"),
+            "citation": "; ".join(c.label for c in line.citations),
+        }
+        for line in lines
+    ]
+
+
 def citations_of(*values: RuleValue) -> tuple[Citation, ...]:
     """Citations of the given rule values, without repeats."""
     seen: dict[tuple[str, str], Citation] = {}
@@ -368,3 +395,107 @@ def iter_nonempty(lines: Iterable[LineItem]) -> Iterator[Rupiah]:
     for line in lines:
         if line.amount is not None:
             yield line.amount
+
+
+class _HasLines(Protocol):
+    @property
+    def lines(self) -> tuple[LineItem, ...]: ...
+
+    @property
+    def total(self) -> Rupiah: ...
+
+
+@attrs.frozen
+class LineChange:
+    """How one line differs between two results (``None``: the line is absent on that side)."""
+
+    key: str
+    label: Text
+    before: Rupiah | None
+    after: Rupiah | None
+
+    @property
+    def difference(self) -> Rupiah | None:
+        """``after - before`` (a missing amount counts as zero); ``None`` if neither side has an amount."""
+        if self.before is None and self.after is None:
+            return None
+        return (self.after or Rupiah.zero()) - (self.before or Rupiah.zero())
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain data for JSON."""
+        difference = self.difference
+        return {
+            "key": self.key,
+            "label": self.label.to_dict(),
+            "before": None if self.before is None else self.before.amount,
+            "after": None if self.after is None else self.after.amount,
+            "difference": None if difference is None else difference.amount,
+        }
+
+
+@attrs.frozen
+class Comparison:
+    """Two results compared line by line (for what-if analysis)."""
+
+    changes: tuple[LineChange, ...]
+    total_before: Rupiah
+    total_after: Rupiah
+
+    @property
+    def difference(self) -> Rupiah:
+        """``total_after - total_before``."""
+        return self.total_after - self.total_before
+
+    @property
+    def changed(self) -> tuple[LineChange, ...]:
+        """Only the lines whose amount differs."""
+        return tuple(c for c in self.changes if c.before != c.after)
+
+    def render(self, lang: Language = DEFAULT_LANGUAGE) -> str:
+        """A table: line, before, after, difference."""
+        en = lang == "en"
+
+        def money(value: Rupiah | None) -> str:
+            return "-" if value is None else format_rupiah(value, lang)
+
+        rows = [[c.label.render(lang), money(c.before), money(c.after), money(c.difference)] for c in self.changes]
+        rows.append(
+            ["Total" if en else "Jumlah", money(self.total_before), money(self.total_after), money(self.difference)]
+        )
+        headers = ["Line", "Before", "After", "Difference"] if en else ["Baris", "Sebelum", "Sesudah", "Selisih"]
+        return render_table(headers, rows, right=[1, 2, 3])
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain data for JSON."""
+        return {
+            "changes": [c.to_dict() for c in self.changes],
+            "total_before": self.total_before.amount,
+            "total_after": self.total_after.amount,
+            "difference": self.difference.amount,
+        }
+
+
+def compare(before: _HasLines, after: _HasLines) -> Comparison:
+    """Compare two results line by line, matching lines by key (e.g. today's rules and a reform).
+
+    >>> import datetime as dt
+    >>> from jamsos_pemilu import Reform, default_rule_book, jkm_death
+    >>> day = dt.date(2024, 2, 14)
+    >>> reformed = default_rule_book().with_reform(Reform("JKM naik", {"jkm.lump_sum": 30_000_000}))
+    >>> comparison = compare(jkm_death(day), jkm_death(day, rules=reformed))
+    >>> [(c.key, c.difference) for c in comparison.changed]
+    [('jkm.lump_sum', Rupiah(10000000))]
+    """
+    first = {line.key: line for line in before.lines}
+    second = {line.key: line for line in after.lines}
+    keys = list(first) + [k for k in second if k not in first]
+    changes = tuple(
+        LineChange(
+            key,
+            (first.get(key) or second[key]).label,
+            first[key].amount if key in first else None,
+            second[key].amount if key in second else None,
+        )
+        for key in keys
+    )
+    return Comparison(changes, before.total, after.total)

@@ -44,6 +44,7 @@ from jamsos_pemilu.explain import (
     Share,
     citations_of,
     dumps,
+    line_records,
     render_lines,
 )
 from jamsos_pemilu.l10n import DEFAULT_LANGUAGE, Language, Text, format_date, format_rupiah
@@ -124,6 +125,10 @@ class Premium:
     def to_json(self) -> str:
         """JSON text."""
         return dumps(self.to_dict())
+
+    def records(self) -> list[dict[str, object]]:
+        """One flat dict per line, to load straight into a DataFrame."""
+        return line_records(self.lines, month=str(self.month))
 
 
 def _check_wage(wage: object, what: str) -> Rupiah:
