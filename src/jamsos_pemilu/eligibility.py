@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Final
 
@@ -43,6 +44,7 @@ from jamsos_pemilu.explain import Receipt, RuleTrace, dumps
 from jamsos_pemilu.l10n import DEFAULT_LANGUAGE, Language, Text, format_date
 from jamsos_pemilu.law.citations import Citation
 from jamsos_pemilu.law.parameters import RuleBook, default_rule_book
+from jamsos_pemilu.periods import Period
 from jamsos_pemilu.roles import Body
 from jamsos_pemilu.schemes import Programme
 
@@ -291,6 +293,7 @@ _ANCHORS: Final = {
 }
 
 
+@functools.lru_cache(maxsize=256)
 def _cite(book: RuleBook, anchor: str) -> tuple[Citation, ...]:
     source_id, article = _ANCHORS[anchor]
     return (Citation(book.sources[source_id], article),)
@@ -298,17 +301,29 @@ def _cite(book: RuleBook, anchor: str) -> tuple[Citation, ...]:
 
 def _combine(scope: Scope, reasons: Iterable[Reason]) -> ProgrammeDecision:
     listed = tuple(reasons)
-    statuses = {r.status for r in listed}
-    if CoverageStatus.NOT_COVERED in statuses:
-        status = CoverageStatus.NOT_COVERED
-    elif CoverageStatus.UNCERTAIN in statuses or not listed:
-        status = CoverageStatus.UNCERTAIN
-    else:
-        status = CoverageStatus.COVERED
+    status = CoverageStatus.COVERED if listed else CoverageStatus.UNCERTAIN
+    for reason in listed:
+        if reason.status is CoverageStatus.NOT_COVERED:
+            status = CoverageStatus.NOT_COVERED
+            break
+        if reason.status is CoverageStatus.UNCERTAIN:
+            status = CoverageStatus.UNCERTAIN
     return ProgrammeDecision(scope, status, listed)
 
 
 _C, _N, _U = CoverageStatus.COVERED, CoverageStatus.NOT_COVERED, CoverageStatus.UNCERTAIN
+
+
+@functools.lru_cache(maxsize=4096)
+def _in_cohort_reason(abbreviation: str, period: Period) -> Reason:
+    return Reason(
+        "in_cohort_period",
+        _C,
+        Text(
+            id=f"{abbreviation} termasuk kelompok peserta dan tanggal berada dalam masa perlindungan {period}.",
+            en=f"{abbreviation} is in a covered group and the date is inside its coverage period {period}.",
+        ),
+    )
 
 
 def _cohort_reasons(
@@ -361,18 +376,8 @@ def _cohort_reasons(
     inside = [c for c in dated if c.period is not None and c.period.contains(on)]
     if inside:
         cohort = inside[0]
-        reasons.append(
-            Reason(
-                "in_cohort_period",
-                _C,
-                Text(
-                    id=f"{officer.role.abbreviation} termasuk kelompok peserta dan tanggal berada dalam masa perlindungan "
-                    f"{cohort.period}.",
-                    en=f"{officer.role.abbreviation} is in a covered group and the date is inside its coverage period "
-                    f"{cohort.period}.",
-                ),
-            )
-        )
+        assert cohort.period is not None
+        reasons.append(_in_cohort_reason(officer.role.abbreviation, cohort.period))
         return reasons, cohort
     undated = [c for c in matches if c.period is None]
     if undated and agreement.term is not None:
@@ -431,44 +436,50 @@ def _cohort_reasons(
 def _registration_reasons(book: RuleBook, officer: Officer, on: dt.date) -> list[Reason]:
     registered = officer.bpjs_registered_on
     if registered is None:
-        return [
-            Reason(
-                "registration_unknown",
-                _U,
-                Text(
-                    id="Tanggal terdaftar sebagai peserta BPJS Ketenagakerjaan tidak diketahui; kepesertaan mulai saat nomor "
-                    "peserta terbit.",
-                    en="The date of BPJS Ketenagakerjaan registration is unknown; membership starts when the membership "
-                    "number is issued.",
-                ),
-                _cite(book, "membership_start"),
-            )
-        ]
+        return [_registration_unknown(book)]
     if registered > on:
-        return [
-            Reason(
-                "registered_after_incident",
-                _N,
-                Text(
-                    id=f"Terdaftar {format_date(registered)}, sesudah tanggal ini; BPJS tidak menanggung, pemberi kerja "
-                    "wajib membayar hak peserta.",
-                    en=f"Registered on {format_date(registered, 'en')}, after this date; BPJS does not pay, the employer "
-                    "owes the officer's rights.",
-                ),
-                _cite(book, "membership_start") + _cite(book, "employer_pays"),
-            )
-        ]
-    return [
-        Reason(
-            "registered",
-            _C,
-            Text(
-                id=f"Terdaftar sejak {format_date(registered)}.",
-                en=f"Registered since {format_date(registered, 'en')}.",
-            ),
-            _cite(book, "membership_start"),
-        )
-    ]
+        return [_registered_after(book, registered)]
+    return [_registered(book, registered)]
+
+
+@functools.lru_cache(maxsize=64)
+def _registration_unknown(book: RuleBook) -> Reason:
+    return Reason(
+        "registration_unknown",
+        _U,
+        Text(
+            id="Tanggal terdaftar sebagai peserta BPJS Ketenagakerjaan tidak diketahui; kepesertaan mulai saat "
+            "nomor peserta terbit.",
+            en="The date of BPJS Ketenagakerjaan registration is unknown; membership starts when the membership "
+            "number is issued.",
+        ),
+        _cite(book, "membership_start"),
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _registered_after(book: RuleBook, registered: dt.date) -> Reason:
+    return Reason(
+        "registered_after_incident",
+        _N,
+        Text(
+            id=f"Terdaftar {format_date(registered)}, sesudah tanggal ini; BPJS tidak menanggung, pemberi "
+            "kerja wajib membayar hak peserta.",
+            en=f"Registered on {format_date(registered, 'en')}, after this date; BPJS does not pay, the "
+            "employer owes the officer's rights.",
+        ),
+        _cite(book, "membership_start") + _cite(book, "employer_pays"),
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _registered(book: RuleBook, registered: dt.date) -> Reason:
+    return Reason(
+        "registered",
+        _C,
+        Text(id=f"Terdaftar sejak {format_date(registered)}.", en=f"Registered since {format_date(registered, 'en')}."),
+        _cite(book, "membership_start"),
+    )
 
 
 def check_coverage(
@@ -518,7 +529,7 @@ def check_coverage(
     trace["jkk.claim_expiry_years"]
     trace["jkm.lump_sum"]
     common: list[Reason] = []
-    in_term = officer.appointment.contains(on)
+    in_term = on in officer.appointment
     if not in_term:
         common.append(
             Reason(
@@ -750,6 +761,19 @@ def _jkm_incident_reasons(book: RuleBook, incident: Incident) -> list[Reason]:
     ]
 
 
+@functools.lru_cache(maxsize=64)
+def _on_duty_reason(book: RuleBook, body: str) -> Reason:
+    return Reason(
+        "ad_hoc_officer_on_duty",
+        _C,
+        Text(
+            id=f"Badan ad hoc {body} dalam masa tugas: santunan {body} berlaku, terpisah dari BPJS.",
+            en=f"A {body} ad hoc officer within the term: {body}'s santunan applies, separately from BPJS.",
+        ),
+        _cite(book, "santunan"),
+    )
+
+
 def _santunan_reasons(
     book: RuleBook, trace: RuleTrace, officer: Officer, incident: Incident | None, in_term: bool
 ) -> list[Reason]:
@@ -770,17 +794,7 @@ def _santunan_reasons(
         return reasons
     trace["santunan.death"]
     if in_term:
-        reasons.append(
-            Reason(
-                "ad_hoc_officer_on_duty",
-                _C,
-                Text(
-                    id=f"Badan ad hoc {body} dalam masa tugas: santunan {body} berlaku, terpisah dari BPJS.",
-                    en=f"A {body} ad hoc officer within the term: {body}'s santunan applies, separately from BPJS.",
-                ),
-                _cite(book, "santunan"),
-            )
-        )
+        reasons.append(_on_duty_reason(book, body))
     if incident is not None and not incident.fatal and incident.kind in {IncidentKind.INJURY_OFF_DUTY}:
         reasons.append(
             Reason(

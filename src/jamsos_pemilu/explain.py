@@ -183,8 +183,16 @@ class RuleTrace:
         return tuple(self._used.values())
 
     def receipt(self) -> Receipt:
-        """A receipt of the values read so far."""
-        return Receipt.of(self.rules, self._used.values())
+        """A receipt of the values read so far (cached on the snapshot: the same values give the same receipt)."""
+        key = ("receipt", *self._used)
+        memo = self.rules.memo
+        found = memo.get(key)
+        if isinstance(found, Receipt):
+            return found
+        receipt = Receipt.of(self.rules, self._used.values())
+        if len(memo) < 1024:
+            memo[key] = receipt
+        return receipt
 
 
 @attrs.frozen

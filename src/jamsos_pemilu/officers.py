@@ -207,7 +207,9 @@ class NIK:
     @property
     def masked(self) -> str:
         """The NIK with its birth date hidden (``360204******0001``)."""
-        return mask_nik(self.value)
+        # A valid NIK is 16 digits: keep the kecamatan code and the serial.
+        value = self.value
+        return value[:6] + "******" + value[12:]
 
     @property
     def sex(self) -> Sex:

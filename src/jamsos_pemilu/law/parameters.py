@@ -336,7 +336,7 @@ class RuleSnapshot(Mapping[str, RuleValue]):
     ``name in snapshot`` to ask explicitly whether something is in force.
     """
 
-    __slots__ = ("_book", "_on", "_reforms", "_values")
+    __slots__ = ("_book", "_memo", "_on", "_reforms", "_values")
 
     def __init__(
         self,
@@ -349,6 +349,7 @@ class RuleSnapshot(Mapping[str, RuleValue]):
         self._on = on
         self._values = dict(values)
         self._reforms = reforms
+        self._memo: dict[object, object] = {}
 
     @property
     def on(self) -> dt.date:
@@ -364,6 +365,11 @@ class RuleSnapshot(Mapping[str, RuleValue]):
     def reforms(self) -> tuple[Reform, ...]:
         """Reforms applied to this snapshot, in order."""
         return self._reforms
+
+    @property
+    def memo(self) -> dict[object, object]:
+        """A cache for results derived only from this snapshot (e.g. receipts); not part of its value."""
+        return self._memo
 
     @property
     def digest(self) -> str:
