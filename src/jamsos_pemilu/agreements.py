@@ -58,6 +58,7 @@ from typing import Final, TypeVar
 
 import attrs
 
+from jamsos_pemilu.codes import parse_code
 from jamsos_pemilu.elections import Election, election
 from jamsos_pemilu.exceptions import AgreementError, InputError, JamsosError, UnknownCodeError
 from jamsos_pemilu.institutions import Institution, InstitutionKind
@@ -85,28 +86,12 @@ __all__ = [
 ]
 
 _E = TypeVar("_E", bound=enum.Enum)
-_SEPARATORS: Final = re.compile(r"[\s._\-/()]+")
 _ID: Final = re.compile(r"^[a-z0-9][a-z0-9_\-]*$")
 _URL: Final = re.compile(r"^https?://\S+$")
 
 
-def _key(text: object) -> str:
-    if not isinstance(text, str):
-        return ""
-    return _SEPARATORS.sub(" ", text.strip().lower()).strip()
-
-
 def _parse(cls: type[_E], kind: str, aliases: dict[str, _E], text: object) -> _E:
-    if isinstance(text, cls):
-        return text
-    key = _key(text)
-    for member in cls:
-        if key in (member.value.replace("_", " "), member.name.lower().replace("_", " ")):
-            return member
-    found = aliases.get(key)
-    if found is None:
-        raise UnknownCodeError(kind, text, [m.value for m in cls])
-    return found
+    return parse_code(cls, kind, text, aliases)
 
 
 class AgreementKind(enum.Enum):

@@ -34,7 +34,8 @@ from typing import Final
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from jamsos_pemilu.exceptions import CalculationError, FloatMoneyError, InputError, UnknownCodeError
+from jamsos_pemilu.codes import parse_code
+from jamsos_pemilu.exceptions import CalculationError, FloatMoneyError, InputError
 from jamsos_pemilu.explain import (
     Formula,
     LineItem,
@@ -89,13 +90,7 @@ class EducationLevel(enum.Enum):
     @classmethod
     def parse(cls, text: str) -> EducationLevel:
         """Parse ``"SD"``, ``"sma"``..."""
-        if isinstance(text, EducationLevel):
-            return text
-        key = text.strip().lower() if isinstance(text, str) else ""
-        for member in cls:
-            if member.value == key:
-                return member
-        raise UnknownCodeError("education level", text, [m.value for m in cls])
+        return parse_code(cls, "education level", text)
 
 
 _LEVELS: Final = tuple(EducationLevel)
@@ -171,13 +166,7 @@ class SantunanEvent(enum.Enum):
     @classmethod
     def parse(cls, text: str) -> SantunanEvent:
         """Parse ``"death"``, ``"serious_injury"``..."""
-        if isinstance(text, SantunanEvent):
-            return text
-        key = text.strip().lower().replace(" ", "_") if isinstance(text, str) else ""
-        for member in cls:
-            if member.value == key:
-                return member
-        raise UnknownCodeError("santunan event", text, [m.value for m in cls])
+        return parse_code(cls, "santunan event", text)
 
 
 @attrs.frozen

@@ -32,7 +32,6 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
-import re
 import tomllib
 from collections.abc import Mapping
 from importlib import resources
@@ -41,6 +40,7 @@ from typing import Any, Final, NamedTuple
 
 import attrs
 
+from jamsos_pemilu.codes import normalise
 from jamsos_pemilu.exceptions import InputError, RuleDataError, UnknownCodeError
 from jamsos_pemilu.l10n import Text
 from jamsos_pemilu.law.citations import Confidence
@@ -61,15 +61,10 @@ __all__ = [
 ]
 
 _DATA_FILE: Final = "elections.toml"
-_SEPARATORS: Final = re.compile(r"[\s_\-]+")
 
 
 def _role(role: Role | str) -> Role:
     return role if isinstance(role, Role) else Role.parse(role)
-
-
-def _normalise(text: str) -> str:
-    return _SEPARATORS.sub(" ", text.strip().lower()).strip()
 
 
 class ElectionKind(enum.Enum):
@@ -488,7 +483,7 @@ def _parse(data: bytes, file: str) -> tuple[Election, ...]:
     names: dict[str, str] = {}
     for item in elections:
         for name in (item.key, *item.aliases):
-            normal = _normalise(name)
+            normal = normalise(name)
             if names.setdefault(normal, item.key) != item.key:
                 raise _fail(file, f"election.{item.key}.aliases", f"{name!r} also names {names[normal]}")
     return elections
@@ -526,7 +521,7 @@ def _index() -> dict[str, Election]:
     table: dict[str, Election] = {}
     for item in _shipped():
         for name in (item.key, *item.aliases):
-            table[_normalise(name)] = item
+            table[normalise(name)] = item
     return table
 
 
@@ -551,7 +546,7 @@ def election(key: str | Election) -> Election:
     """
     if isinstance(key, Election):
         return key
-    found = _index().get(_normalise(key)) if isinstance(key, str) else None
+    found = _index().get(normalise(key)) if isinstance(key, str) else None
     if found is None:
         raise UnknownCodeError("election", key, [e.key for e in all_elections()])
     return found

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
+from jamsos_pemilu.codes import parse_code
 from jamsos_pemilu.exceptions import CalculationError, InputError
 from jamsos_pemilu.explain import Receipt, RuleTrace, dumps
 from jamsos_pemilu.l10n import DEFAULT_LANGUAGE, Language, Text, format_date
@@ -111,15 +112,7 @@ class IncidentKind(enum.Enum):
     @classmethod
     def parse(cls, text: str) -> IncidentKind:
         """Parse ``"work_accident"``, ``"death other"``..."""
-        from jamsos_pemilu.exceptions import UnknownCodeError
-
-        if isinstance(text, IncidentKind):
-            return text
-        key = text.strip().lower().replace(" ", "_").replace("-", "_") if isinstance(text, str) else ""
-        for member in cls:
-            if member.value == key:
-                return member
-        raise UnknownCodeError("incident kind", text, [m.value for m in cls])
+        return parse_code(cls, "incident kind", text)
 
 
 _JKK_KINDS: Final = frozenset(

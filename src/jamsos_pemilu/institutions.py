@@ -29,11 +29,11 @@ The named constructors build the usual names:
 from __future__ import annotations
 
 import enum
-import re
 from typing import Final
 
 import attrs
 
+from jamsos_pemilu.codes import normalise, parse_code
 from jamsos_pemilu.exceptions import InputError, UnknownCodeError
 from jamsos_pemilu.l10n import Text
 from jamsos_pemilu.regions import RegionCode, RegionLevel
@@ -47,13 +47,6 @@ __all__ = [
     "InstitutionKind",
 ]
 
-_SEPARATORS: Final = re.compile(r"[\s._\-/()]+")
-
-
-def _key(text: object) -> str:
-    if not isinstance(text, str):
-        return ""
-    return _SEPARATORS.sub(" ", text.strip().lower()).strip()
 
 
 class InstitutionKind(enum.Enum):
@@ -85,12 +78,7 @@ class InstitutionKind(enum.Enum):
         <InstitutionKind.BPJS_KETENAGAKERJAAN: 'bpjs_ketenagakerjaan'>
 
         """
-        if isinstance(text, InstitutionKind):
-            return text
-        found = _KIND_ALIASES.get(_key(text))
-        if found is None:
-            raise UnknownCodeError("institution kind", text, [k.value for k in cls])
-        return found
+        return parse_code(cls, "institution kind", text, _KIND_ALIASES)
 
 
 _KIND_ALIASES: Final = {
@@ -142,7 +130,7 @@ class AdministrativeLevel(enum.Enum):
         """
         if isinstance(text, AdministrativeLevel):
             return text
-        found = _LEVEL_ALIASES.get(_key(text))
+        found = _LEVEL_ALIASES.get(normalise(text))
         if found is None:
             raise UnknownCodeError("administrative level", text, [lv.value for lv in cls])
         return found
@@ -202,7 +190,7 @@ class BpjsOffice(enum.Enum):
         """
         if isinstance(text, BpjsOffice):
             return text
-        found = _OFFICE_ALIASES.get(_key(text))
+        found = _OFFICE_ALIASES.get(normalise(text))
         if found is None:
             raise UnknownCodeError("BPJS office", text, [o.value for o in cls])
         return found

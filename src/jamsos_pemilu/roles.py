@@ -23,22 +23,15 @@ Parsing accepts the forms people type and rejects the rest, naming what is accep
 from __future__ import annotations
 
 import enum
-import re
 from typing import Final
 
 import attrs
 
+from jamsos_pemilu.codes import normalise
 from jamsos_pemilu.exceptions import InputError, UnknownCodeError
 from jamsos_pemilu.l10n import Text
 
 __all__ = ["Body", "Level", "Position", "Role", "RoleInfo"]
-
-_SEPARATORS: Final = re.compile(r"[\s._\-/()]+")
-
-
-def _normalise(text: str) -> str:
-    return _SEPARATORS.sub(" ", text.strip().lower()).strip()
-
 
 class Body(enum.Enum):
     """The election body an ad hoc role serves."""
@@ -93,7 +86,7 @@ class Position(enum.Enum):
         """
         if isinstance(text, Position):
             return text
-        key = _normalise(text) if isinstance(text, str) else ""
+        key = normalise(text) if isinstance(text, str) else ""
         found = _POSITION_ALIASES.get(key)
         if found is None:
             raise UnknownCodeError("position", text, [p.value for p in cls])
@@ -225,7 +218,7 @@ class Role(enum.Enum):
         """
         if isinstance(text, Role):
             return text
-        key = _normalise(text) if isinstance(text, str) else ""
+        key = normalise(text) if isinstance(text, str) else ""
         found = _ROLE_ALIASES.get(key)
         if found is None:
             raise UnknownCodeError("role", text, [r.value for r in cls])
@@ -346,7 +339,7 @@ def _role_aliases() -> dict[str, Role]:
     table: dict[str, Role] = {}
     for role, info in _ROLE_INFO.items():
         for alias in (role.value, info.abbreviation, *info.aliases):
-            key = _normalise(alias)
+            key = normalise(alias)
             if table.setdefault(key, role) is not role:
                 raise AssertionError(f"alias {alias!r} names two roles")
     return table

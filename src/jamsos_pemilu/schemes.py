@@ -17,11 +17,11 @@ declared income bracket (JKK) and a flat JKM amount.
 from __future__ import annotations
 
 import enum
-from typing import TypeVar
 
 import attrs
 
-from jamsos_pemilu.exceptions import InputError, UnknownCodeError
+from jamsos_pemilu.codes import parse_code
+from jamsos_pemilu.exceptions import InputError
 from jamsos_pemilu.l10n import Text
 from jamsos_pemilu.money import Rupiah
 
@@ -33,19 +33,6 @@ __all__ = [
     "Scheme",
     "WageEarner",
 ]
-
-_E = TypeVar("_E", bound=enum.Enum)
-
-
-def _parse_enum(cls: type[_E], kind: str, text: object) -> _E:
-    if isinstance(text, cls):
-        return text
-    key = text.strip().lower().replace("-", "_").replace(" ", "_") if isinstance(text, str) else ""
-    for member in cls:
-        if member.value == key or member.name.lower() == key:
-            return member
-    raise UnknownCodeError(kind, text, [m.value for m in cls])
-
 
 class Programme(enum.Enum):
     """A BPJS Ketenagakerjaan programme covered by an agreement."""
@@ -65,7 +52,7 @@ class Programme(enum.Enum):
     @classmethod
     def parse(cls, text: str) -> Programme:
         """Parse ``"JKK"`` or ``"jkm"``."""
-        return _parse_enum(cls, "programme", text)
+        return parse_code(cls, "programme", text)
 
 
 class RiskClass(enum.Enum):
@@ -80,7 +67,7 @@ class RiskClass(enum.Enum):
     @classmethod
     def parse(cls, text: str) -> RiskClass:
         """Parse ``"sangat rendah"``, ``"SANGAT_RENDAH"``..."""
-        return _parse_enum(cls, "risk class", text)
+        return parse_code(cls, "risk class", text)
 
 
 class BudgetSource(enum.Enum):
@@ -105,7 +92,7 @@ class BudgetSource(enum.Enum):
     @classmethod
     def parse(cls, text: str) -> BudgetSource:
         """Parse ``"APBD"``, ``"apbd_nphd"``, ``"self_paid"``..."""
-        return _parse_enum(cls, "budget source", text)
+        return parse_code(cls, "budget source", text)
 
 
 @attrs.frozen
