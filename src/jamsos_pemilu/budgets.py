@@ -89,6 +89,7 @@ class CohortBudget:
     computable: bool
     notes: tuple[Text, ...]
     premiums: tuple[Premium, ...] = attrs.field(default=(), repr=False)
+    monthly_total: Rupiah | None = None
 
     @property
     def months(self) -> tuple[Month, ...]:
@@ -187,40 +188,55 @@ class AgreementBudget:
         rows = [f"{'Contribution budget' if en else 'Anggaran iuran'}: {self.title}"]
         table = []
         for cohort in self.cohorts:
+            per = cohort.monthly_per_officer
+            per_text = format_rupiah(per, lang) if per is not None else "-"
             if cohort.computable:
-                months = len(cohort.months)
-                per = cohort.monthly_per_officer
+                monthly = per.times(cohort.headcount) if per is not None and cohort.headcount is not None else None
                 table.append(
                     [
                         cohort.label,
                         _count(cohort.headcount, lang),
-                        format_rupiah(per, lang) if per is not None else "-",
-                        str(months),
+                        per_text,
+                        format_rupiah(monthly, lang) if monthly is not None else "-",
+                        str(len(cohort.months)),
                         format_rupiah(cohort.total, lang),
                     ]
                 )
             else:
+                monthly_text = format_rupiah(cohort.monthly_total, lang) if cohort.monthly_total is not None else "-"
                 table.append(
                     [
                         cohort.label,
                         _count(cohort.headcount, lang),
-                        "-",
-                        "-",
+                        per_text,
+                        monthly_text,
+                        "?",
                         "tidak dapat dihitung" if not en else "not computable",
                     ]
                 )
         headers = (
-            ["Cohort", "Officers", "Per officer/month", "Months", "Total"]
+            ["Cohort", "Officers", "Per officer/month", "Cohort/month", "Months", "Total"]
             if en
-            else ["Kelompok", "Petugas", "Per petugas/bulan", "Bulan", "Jumlah"]
+            else ["Kelompok", "Petugas", "Per petugas/bulan", "Kelompok/bulan", "Bulan", "Jumlah"]
         )
-        rows.append(render_table(headers, table, right=[1, 2, 3, 4]))
+        rows.append(render_table(headers, table, right=[1, 2, 3, 4, 5]))
         rows.append(f"{'Total' if en else 'Jumlah'}: {format_rupiah(self.total, lang)}")
+        open_ended = [c.monthly_total for c in self.cohorts if not c.computable and c.monthly_total is not None]
+        if open_ended:
+            per_month = sum(open_ended, Rupiah.zero())
+            rows.append(
+                f"Plus, for cohorts whose number of months is not reported: {format_rupiah(per_month, lang)} per month"
+                if en
+                else f"Ditambah, untuk kelompok yang jumlah bulannya tidak dilaporkan: {format_rupiah(per_month, lang)} "
+                "per bulan"
+            )
         for title, mapping in (
             ("By programme" if en else "Per program", self.by_programme),
             ("By payer" if en else "Per pembayar", self.by_payer),
             ("By month" if en else "Per bulan", self.by_month),
         ):
+            if not mapping:
+                continue
             rows.append(
                 f"{title}: "
                 + "; ".join(f"{k.upper() if len(k) == 3 else k} {format_rupiah(v, lang)}" for k, v in mapping.items())
@@ -253,6 +269,7 @@ class AgreementBudget:
                     "basis": None if c.basis is None else c.basis.amount,
                     "computable": c.computable,
                     "total": c.total.amount,
+                    "monthly_total": None if c.monthly_total is None else c.monthly_total.amount,
                     "notes": [n.to_dict() for n in c.notes],
                 }
                 for c in self.cohorts
@@ -304,11 +321,12 @@ def _months(agreement: Agreement, cohort: Cohort, notes: list[Text]) -> tuple[Mo
         return tuple(agreement.term.months())
     if cohort.months is not None and agreement.signed_on is not None:
         start = Month.of(agreement.signed_on)
+        unit = "month" if cohort.months == 1 else "months"
         notes.append(
             Text(
                 id=f"Laporan hanya menyebut lama {cohort.months} bulan; dianggap mulai bulan penandatanganan ({start}).",
-                en=f"The report gives only a length of {cohort.months} months; assumed to start in the month of signing "
-                f"({start}).",
+                en=f"The report gives only a length of {cohort.months} {unit}; assumed to start in the month of "
+                f"signing ({start}).",
             )
         )
         return tuple(start.plus(i) for i in range(cohort.months))
@@ -415,6 +433,17 @@ def _basis(
     return highest[0]
 
 
+def _anchor_month(agreement: Agreement) -> Month | None:
+    """The month whose rules price a cohort with no period: the signing month, else voting day's."""
+    if agreement.signed_on is not None:
+        return Month.of(agreement.signed_on)
+    if agreement.elections:
+        from jamsos_pemilu.elections import election
+
+        return Month.of(election(agreement.elections[0]).voting_day)
+    return None
+
+
 def cohort_budget(
     agreement: Agreement,
     index: int,
@@ -453,16 +482,42 @@ def cohort_budget(
         notes.append(Text(id="Jumlah petugas tidak dilaporkan.", en="The headcount is not reported."))
         return not_computable()
     months = _months(agreement, cohort, notes)
-    if months is None:
+    anchor = months[0] if months is not None else _anchor_month(agreement)
+    if anchor is None:
         return not_computable()
     basis: Rupiah | None = None
     if isinstance(chosen_scheme, WageEarner) and chosen_scheme.wage is None:
         try:
-            basis = _basis(agreement, cohort, months[0], book, notes)
+            basis = _basis(agreement, cohort, anchor, book, notes)
         except UnknownParameterError as error:  # pragma: no cover - guarded by the membership checks
             notes.append(Text(id=str(error), en=str(error)))
         if basis is None:
             return not_computable()
+    if months is None:
+        # The number of months is unknown, but a month of cover still has a price.
+        premium = monthly_premium(
+            basis, anchor, chosen_scheme, programmes=programmes, budget_source=budget_source, rules=book
+        )
+        notes.append(
+            Text(
+                id=f"Jumlah bulan tidak diketahui; biaya satu bulan perlindungan dihitung dengan aturan {anchor}.",
+                en=f"The number of months is unknown; the cost of one month of cover is priced with the rules of "
+                f"{anchor}.",
+            )
+        )
+        return CohortBudget(
+            index,
+            label,
+            roles,
+            cohort.headcount,
+            premium.basis,
+            (),
+            Rupiah.zero(),
+            False,
+            tuple(notes),
+            (premium,),
+            premium.total.times(cohort.headcount),
+        )
     payer = _payer(agreement)
     rows: list[BudgetRow] = []
     premiums: list[Premium] = []

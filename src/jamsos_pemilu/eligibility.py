@@ -500,6 +500,16 @@ def check_coverage(
             date is before the officer's term (there is nothing to decide).
         RuleNotInForceError: for a date outside the rule data.
 
+    >>> import datetime as dt
+    >>> from jamsos_pemilu.officers import Officer
+    >>> from jamsos_pemilu.periods import Period
+    >>> officer = Officer(nik="3302114506990003", name="Sri", role="kpps", position="ketua",
+    ...                   election="pemilu_2024", appointment=Period.parse("2024-01-25/2024-02-25"))
+    >>> decision = check_coverage(officer, None, on=dt.date(2024, 2, 14))
+    >>> decision.status(Scope.JKM).value, decision.codes(Scope.JKM)
+    ('not_covered', ('no_agreement',))
+    >>> decision.status(Scope.SANTUNAN).value
+    'covered'
     """
     book = rules or default_rule_book()
     if incident is not None and not isinstance(incident, Incident):

@@ -150,14 +150,20 @@ def _short(value: object) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
+def _kind_name(cls: type[enum.Enum]) -> str:
+    """``RiskClass`` -> ``"risk class"``, for messages that read like the parsers' own."""
+    return re.sub(r"(?<!^)(?=[A-Z])", " ", cls.__name__).lower()
+
+
 def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, object], enum.Enum]:
     accepted = [str(member.value) for member in cls]
+    kind = _kind_name(cls)
 
     def structure(value: object, _: object) -> enum.Enum:
         for member in cls:
             if member.value == value and type(member.value) is type(value):
                 return member
-        raise UnknownCodeError(cls.__name__, value, accepted)
+        raise UnknownCodeError(kind, value, accepted)
 
     return structure
 

@@ -334,6 +334,15 @@ class RuleSnapshot(Mapping[str, RuleValue]):
     :class:`~jamsos_pemilu.exceptions.RuleNotInForceError`; an unknown name
     raises :class:`~jamsos_pemilu.exceptions.UnknownParameterError`. Use
     ``name in snapshot`` to ask explicitly whether something is in force.
+
+    >>> import datetime as dt
+    >>> snapshot = default_rule_book().on(dt.date(2019, 12, 1))
+    >>> snapshot["jkk.claim_expiry_years"].integer
+    2
+    >>> snapshot["jkk.transport.land"]
+    Traceback (most recent call last):
+    ...
+    jamsos_pemilu.exceptions.RuleNotInForceError: parameter 'jkk.transport.land' has no value in force on 2019-12-01: its first value takes effect on 2019-12-02
     """
 
     __slots__ = ("_book", "_memo", "_on", "_reforms", "_values")
@@ -424,6 +433,12 @@ class RuleBook:
 
     Use :func:`default_rule_book` for the shipped data, or :func:`load_rule_book`
     for a directory of your own.
+
+    >>> book = default_rule_book()
+    >>> [str(v.rupiah) for v in book["jkm.funeral"].values]
+    ['Rp3.000.000', 'Rp10.000.000']
+    >>> [d.isoformat() for d in book["jkm.funeral"].effective_dates]
+    ['2015-07-01', '2019-12-02']
     """
 
     def __init__(
@@ -774,6 +789,12 @@ def rules_on(
         reform: an optional what-if change applied on top.
         book: another rule book, e.g. one from :func:`load_rule_book`.
 
+    >>> import datetime as dt
+    >>> rules = rules_on(dt.date(2024, 2, 14))
+    >>> rules["pu.jkm_rate"].rate, rules["pu.jkm_rate"].citation.label
+    (Decimal('0.0030'), 'PP 44/2015 Pasal 18 ayat (1)')
+    >>> "relief.pp49_2020.discount" in rules  # the COVID relief ended in January 2021
+    False
     """
     snapshot = (book or default_rule_book()).on(on)
     return snapshot.with_reform(reform) if reform is not None else snapshot
