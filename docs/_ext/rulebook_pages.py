@@ -109,10 +109,33 @@ def _law_page() -> str:
     return "\n".join(lines) + "\n"
 
 
+def _agreements_page() -> str:
+    from jamsos_pemilu.agreements import shipped_agreements
+    from jamsos_pemilu.demo import describe_agreement
+
+    found = shipped_agreements()
+    lines = [
+        "Shipped agreements (generated)",
+        "==============================",
+        "",
+        f"The {len(found)} coverage agreements shipped with the library (``shipped_agreements()``), as the reports",
+        "describe them. A field the report leaves out is shown as not reported; warnings flag what is possible",
+        "but suspicious. Each entry lists its sources.",
+        "",
+    ]
+    for agreement in found:
+        title = agreement.title
+        lines += [title, "-" * len(title), "", "::", ""]
+        lines += ["   " + row for row in describe_agreement(agreement, "en").splitlines()]
+        lines.append("")
+    return "\n".join(lines) + "\n"
+
+
 def _generate(app: Sphinx) -> None:
     out = Path(app.srcdir) / "generated"
     out.mkdir(exist_ok=True)
-    for name, text in (("parameters.rst", _parameters_page()), ("law.rst", _law_page())):
+    pages = (("parameters.rst", _parameters_page()), ("law.rst", _law_page()), ("agreements.rst", _agreements_page()))
+    for name, text in pages:
         path = out / name
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")

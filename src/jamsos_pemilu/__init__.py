@@ -30,6 +30,12 @@ if TYPE_CHECKING:
         shipped_agreement,
         shipped_agreements,
     )
+    from jamsos_pemilu.batch import (
+        RosterBudget,
+        death_exposure,
+        monthly_contributions,
+        roster_budget,
+    )
     from jamsos_pemilu.benefits import (
         BenefitAssessment,
         Child,
@@ -156,6 +162,15 @@ if TYPE_CHECKING:
         Level,
         Position,
         Role,
+    )
+    from jamsos_pemilu.rosters import (
+        RosterChunk,
+        RosterRow,
+        read_columns,
+        read_officers,
+    )
+    from jamsos_pemilu.scaleout import (
+        budget_frames,
     )
     from jamsos_pemilu.schemes import (
         BudgetSource,
@@ -293,6 +308,15 @@ _EXPORTS: dict[str, str] = {
     "json_schema": "jamsos_pemilu.serialization",
     "to_dict": "jamsos_pemilu.serialization",
     "to_json": "jamsos_pemilu.serialization",
+    "RosterChunk": "jamsos_pemilu.rosters",
+    "RosterRow": "jamsos_pemilu.rosters",
+    "read_columns": "jamsos_pemilu.rosters",
+    "read_officers": "jamsos_pemilu.rosters",
+    "RosterBudget": "jamsos_pemilu.batch",
+    "death_exposure": "jamsos_pemilu.batch",
+    "monthly_contributions": "jamsos_pemilu.batch",
+    "roster_budget": "jamsos_pemilu.batch",
+    "budget_frames": "jamsos_pemilu.scaleout",
 }
 
 __all__ = [
@@ -355,7 +379,10 @@ __all__ = [
     "RegionLevel",
     "RiskClass",
     "Role",
+    "RosterBudget",
+    "RosterChunk",
     "RosterError",
+    "RosterRow",
     "RoundingRule",
     "RuleBook",
     "RuleDataError",
@@ -379,10 +406,12 @@ __all__ = [
     "__version__",
     "agreement_budget",
     "all_elections",
+    "budget_frames",
     "check_coverage",
     "compare",
     "coverage_gaps",
     "coverage_overlaps",
+    "death_exposure",
     "default_rule_book",
     "due_date",
     "election",
@@ -406,8 +435,12 @@ __all__ = [
     "load_rule_book",
     "local_date",
     "mask_nik",
+    "monthly_contributions",
     "monthly_premium",
     "period_premium",
+    "read_columns",
+    "read_officers",
+    "roster_budget",
     "round_rupiah",
     "rules_on",
     "santunan",
