@@ -34,6 +34,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
+import weakref
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Final
 
@@ -46,7 +47,7 @@ from jamsos_pemilu.l10n import DEFAULT_LANGUAGE, Language, Text, format_date
 from jamsos_pemilu.law.citations import Citation
 from jamsos_pemilu.law.parameters import RuleBook, default_rule_book
 from jamsos_pemilu.periods import Period
-from jamsos_pemilu.roles import Body
+from jamsos_pemilu.roles import Body, Position, Role
 from jamsos_pemilu.schemes import Programme
 
 if TYPE_CHECKING:
@@ -319,6 +320,30 @@ def _in_cohort_reason(abbreviation: str, period: Period) -> Reason:
     )
 
 
+_PLACEMENTS: dict[int, tuple[weakref.ref[Agreement], dict[tuple[Role, Position], tuple[tuple[Cohort, ...], bool]]]] = {}
+
+
+def _placement(agreement: Agreement, role: Role, position: Position) -> tuple[tuple[Cohort, ...], bool]:
+    """The cohorts counting ``role`` and ``position``, and whether some cohort's roles are unreported.
+
+    Cached per agreement object (agreements are immutable), so deciding many
+    officers under one agreement does not rescan its cohorts.
+    """
+    entry = _PLACEMENTS.get(id(agreement))
+    if entry is None or entry[0]() is not agreement:
+        if len(_PLACEMENTS) > 256:
+            _PLACEMENTS.clear()
+        entry = (weakref.ref(agreement), {})
+        _PLACEMENTS[id(agreement)] = entry
+    table = entry[1]
+    found = table.get((role, position))
+    if found is None:
+        matches = tuple(c for c in agreement.cohorts if c.covers_role(role, position))
+        unnamed = any(not c.roles and (c.body is None or c.body is role.body) for c in agreement.cohorts)
+        found = table[(role, position)] = (matches, unnamed)
+    return found
+
+
 def _cohort_reasons(
     book: RuleBook, officer: Officer, agreement: Agreement, on: dt.date
 ) -> tuple[list[Reason], Cohort | None]:
@@ -337,8 +362,7 @@ def _cohort_reasons(
             )
         )
         return reasons, None
-    matches = [c for c in agreement.cohorts if c.covers_role(officer.role, officer.position)]
-    unnamed = [c for c in agreement.cohorts if not c.roles and (c.body is None or c.body is officer.role.body)]
+    matches, unnamed = _placement(agreement, officer.role, officer.position)
     if not matches:
         if unnamed:
             reasons.append(
@@ -401,16 +425,7 @@ def _cohort_reasons(
         )
         return reasons, cohort
     if undated:
-        reasons.append(
-            Reason(
-                "period_unreported",
-                _U,
-                Text(
-                    id="Masa perlindungan kelompok ini tidak dilaporkan; tidak dapat dipastikan tanggal ini tercakup.",
-                    en="The group's coverage period is not reported; whether this date is covered cannot be confirmed.",
-                ),
-            )
-        )
+        reasons.append(_PERIOD_UNREPORTED)
         return reasons, undated[0]
     periods = ", ".join(str(c.period) for c in dated)
     reasons.append(
@@ -603,22 +618,32 @@ def check_coverage(
     return CoverageDecision(officer.nik.masked, on, name, decisions, trace.receipt(), incident)
 
 
+_PERIOD_UNREPORTED: Final = Reason(
+    "period_unreported",
+    CoverageStatus.UNCERTAIN,
+    Text(
+        id="Masa perlindungan kelompok ini tidak dilaporkan; tidak dapat dipastikan tanggal ini tercakup.",
+        en="The group's coverage period is not reported; whether this date is covered cannot be confirmed.",
+    ),
+)
+
+_PROGRAMMES_UNREPORTED: Final = Reason(
+    "programmes_unreported",
+    CoverageStatus.UNCERTAIN,
+    Text(
+        id="Program yang dicakup perjanjian tidak dilaporkan.",
+        en="The programmes the agreement covers are not reported.",
+    ),
+)
+
+
 def _programme_reason(
     programme: Programme, agreement: Agreement | None, programmes: frozenset[Programme]
 ) -> list[Reason]:
     if agreement is None:
         return []
     if not programmes:
-        return [
-            Reason(
-                "programmes_unreported",
-                _U,
-                Text(
-                    id="Program yang dicakup perjanjian tidak dilaporkan.",
-                    en="The programmes the agreement covers are not reported.",
-                ),
-            )
-        ]
+        return [_PROGRAMMES_UNREPORTED]
     if programme not in programmes:
         return [
             Reason(
