@@ -254,3 +254,18 @@ def test_registration_decides_coverage_inside_the_term(on: dt.date, registered: 
     """Inside the cohort period, JKM is covered exactly when registration is on or before the date."""
     decision = check_coverage(_officer(bpjs_registered_on=registered), _agreement(), on=on)
     assert (decision.status(Scope.JKM) is COVERED) == (registered <= on)
+
+
+def test_jkm_death_reports_the_scholarship_membership_condition() -> None:
+    """A JKM death of an officer registered weeks earlier is covered, without the scholarship (3 years needed)."""
+    incident = Incident(IncidentKind.DEATH_OTHER, VOTING_DAY, fatal=True)
+    decision = check_coverage(_officer(), _agreement(), incident=incident)
+    assert decision.status(Scope.JKM) is COVERED
+    assert "scholarship_membership_short" in decision.codes(Scope.JKM)
+
+
+def test_long_membership_meets_the_scholarship_condition() -> None:
+    """An officer whose membership began three years before the death meets the scholarship condition."""
+    officer = _officer(bpjs_membership_started=dt.date(2021, 2, 14))
+    incident = Incident(IncidentKind.DEATH_OTHER, VOTING_DAY, fatal=True)
+    assert "scholarship_membership_met" in check_coverage(officer, _agreement(), incident=incident).codes(Scope.JKM)

@@ -609,6 +609,7 @@ def check_coverage(
     if incident is not None:
         jkk += _jkk_incident_reasons(book, trace, incident)
         jkm += _jkm_incident_reasons(book, incident)
+        jkm += _scholarship_reasons(trace, officer, incident)
     decisions = (
         _combine(Scope.JKK, jkk),
         _combine(Scope.JKM, jkm),
@@ -787,6 +788,61 @@ def _jkm_incident_reasons(book: RuleBook, incident: Incident) -> list[Reason]:
             _cite(book, "jkm_scope"),
         )
     ]
+
+
+def _scholarship_reasons(trace: RuleTrace, officer: Officer, incident: Incident) -> list[Reason]:
+    """Whether a JKM death would also give the children's scholarship (membership years).
+
+    These reasons do not change the JKM decision (the cash benefits do not depend
+    on membership length); they tell the claims officer about the scholarship.
+    """
+    if not incident.fatal or incident.kind is not IncidentKind.DEATH_OTHER:
+        return []
+    minimum = trace["jkm.scholarship.min_membership_years"]
+    started = officer.bpjs_membership_started
+    if started is None:
+        return [
+            Reason(
+                "scholarship_membership_unknown",
+                _C,
+                Text(
+                    id=f"Beasiswa JKM butuh masa iur paling sedikit {minimum.integer} tahun; awal kepesertaan tidak diketahui.",
+                    en=f"The JKM scholarship needs at least {minimum.integer} years of contributions; the membership start "
+                    "is unknown.",
+                ),
+                (minimum.citation,),
+            )
+        ]
+    years = _years(started, incident.on)
+    if years < minimum.integer:
+        return [
+            Reason(
+                "scholarship_membership_short",
+                _C,
+                Text(
+                    id=f"Masa iur {years} tahun, kurang dari {minimum.integer} tahun: JKM dibayar tanpa beasiswa.",
+                    en=f"{years} years of contributions, fewer than {minimum.integer}: JKM is paid without the scholarship.",
+                ),
+                (minimum.citation,),
+            )
+        ]
+    return [
+        Reason(
+            "scholarship_membership_met",
+            _C,
+            Text(
+                id=f"Masa iur {years} tahun memenuhi syarat beasiswa JKM ({minimum.integer} tahun).",
+                en=f"{years} years of contributions meet the JKM scholarship condition ({minimum.integer} years).",
+            ),
+            (minimum.citation,),
+        )
+    ]
+
+
+def _years(start: dt.date, end: dt.date) -> int:
+    from dateutil.relativedelta import relativedelta
+
+    return relativedelta(end, start).years
 
 
 @functools.lru_cache(maxsize=64)
