@@ -32,7 +32,6 @@ from decimal import Decimal
 from typing import Final
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
 from jamsos_pemilu.codes import parse_code
 from jamsos_pemilu.exceptions import CalculationError, FloatMoneyError, InputError
@@ -51,6 +50,7 @@ from jamsos_pemilu.explain import (
 from jamsos_pemilu.l10n import DEFAULT_LANGUAGE, Language, Text, format_date
 from jamsos_pemilu.law.parameters import RuleBook, default_rule_book
 from jamsos_pemilu.money import Rupiah, round_rupiah
+from jamsos_pemilu.periods import completed_years, years_after
 from jamsos_pemilu.roles import Body
 
 __all__ = [
@@ -259,10 +259,6 @@ _PERIODIC: Final = Text(id="Santunan berkala (dibayar sekaligus)", en="Periodic 
 _SCHOLARSHIP: Final = Text(id="Beasiswa pendidikan anak", en="Children's scholarship")
 
 
-def _years_between(start: dt.date, end: dt.date) -> int:
-    return relativedelta(end, start).years
-
-
 def _scholarship_lines(
     trace: RuleTrace, on: dt.date, children: Sequence[Child], lump_sum_name: str, notes: list[Text]
 ) -> list[LineItem]:
@@ -292,7 +288,7 @@ def _scholarship_lines(
     lines: list[LineItem] = []
     counted = 0
     for index, child in enumerate(children, start=1):
-        if child.birth_date is not None and _years_between(child.birth_date, on) >= max_age.integer:
+        if child.birth_date is not None and completed_years(child.birth_date, on) >= max_age.integer:
             notes.append(
                 Text(
                     id=f"Anak ke-{index} sudah berusia {max_age.integer} tahun atau lebih: tidak menerima beasiswa.",
@@ -393,7 +389,7 @@ def jkm_death(
                     "unknown, so it is not counted.",
                 )
             )
-        elif _years_between(_date(membership_start, "membership_start"), on) < minimum.integer:
+        elif completed_years(_date(membership_start, "membership_start"), on) < minimum.integer:
             notes.append(
                 Text(
                     id=f"Masa iur kurang dari {minimum.integer} tahun: tidak ada beasiswa JKM.",
@@ -747,7 +743,7 @@ def jkk_claim_deadline(accident_date: dt.date, *, rules: RuleBook | None = None)
     on = _date(accident_date, "accident_date")
     trace = _trace(on, rules)
     years = trace["jkk.claim_expiry_years"].integer
-    return on + relativedelta(years=years) - dt.timedelta(days=1), trace
+    return years_after(on, years) - dt.timedelta(days=1), trace
 
 
 _SANTUNAN_PARAMETERS: Final = {

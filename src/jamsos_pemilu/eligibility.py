@@ -14,7 +14,7 @@ either: a budget officer or a claims officer must look.
 >>> import datetime as dt
 >>> from jamsos_pemilu.agreements import shipped_agreement
 >>> from jamsos_pemilu.officers import Officer
->>> from jamsos_pemilu.periods import Period
+>>> from jamsos_pemilu.periods import Period, completed_years, years_after
 >>> officer = Officer(nik="3302114506990003", name="Sri", role="kpps", position="anggota",
 ...                   election="pemilu_2024", appointment=Period.parse("2024-01-25/2024-02-25"),
 ...                   bpjs_registered_on=dt.date(2024, 1, 30))
@@ -46,7 +46,7 @@ from jamsos_pemilu.explain import Receipt, RuleTrace, dumps
 from jamsos_pemilu.l10n import DEFAULT_LANGUAGE, Language, Text, format_date
 from jamsos_pemilu.law.citations import Citation
 from jamsos_pemilu.law.parameters import RuleBook, default_rule_book
-from jamsos_pemilu.periods import Period
+from jamsos_pemilu.periods import Period, completed_years, years_after
 from jamsos_pemilu.roles import Body, Position, Role
 from jamsos_pemilu.schemes import Programme
 
@@ -517,7 +517,7 @@ def check_coverage(
 
     >>> import datetime as dt
     >>> from jamsos_pemilu.officers import Officer
-    >>> from jamsos_pemilu.periods import Period
+    >>> from jamsos_pemilu.periods import Period, completed_years, years_after
     >>> officer = Officer(nik="3302114506990003", name="Sri", role="kpps", position="ketua",
     ...                   election="pemilu_2024", appointment=Period.parse("2024-01-25/2024-02-25"))
     >>> decision = check_coverage(officer, None, on=dt.date(2024, 2, 14))
@@ -703,7 +703,7 @@ def _jkk_incident_reasons(book: RuleBook, trace: RuleTrace, incident: Incident) 
         )
     if incident.claim_filed_on is not None:
         expiry = trace["jkk.claim_expiry_years"]
-        deadline = _add_years(incident.on, expiry.integer) - dt.timedelta(days=1)
+        deadline = years_after(incident.on, expiry.integer) - dt.timedelta(days=1)
         if incident.claim_filed_on > deadline:
             reasons.append(
                 Reason(
@@ -731,13 +731,6 @@ def _jkk_incident_reasons(book: RuleBook, trace: RuleTrace, incident: Incident) 
                 )
             )
     return reasons
-
-
-def _add_years(day: dt.date, years: int) -> dt.date:
-    from dateutil.relativedelta import relativedelta
-
-    result: dt.date = day + relativedelta(years=years)
-    return result
 
 
 def _jkm_incident_reasons(book: RuleBook, incident: Incident) -> list[Reason]:
@@ -813,7 +806,7 @@ def _scholarship_reasons(trace: RuleTrace, officer: Officer, incident: Incident)
                 (minimum.citation,),
             )
         ]
-    years = _years(started, incident.on)
+    years = completed_years(started, incident.on)
     if years < minimum.integer:
         return [
             Reason(
@@ -837,12 +830,6 @@ def _scholarship_reasons(trace: RuleTrace, officer: Officer, incident: Incident)
             (minimum.citation,),
         )
     ]
-
-
-def _years(start: dt.date, end: dt.date) -> int:
-    from dateutil.relativedelta import relativedelta
-
-    return relativedelta(end, start).years
 
 
 @functools.lru_cache(maxsize=64)

@@ -43,13 +43,12 @@ from collections.abc import Callable
 from typing import Any, Final
 
 import attrs
-from dateutil.relativedelta import relativedelta
 from stdnum.exceptions import InvalidComponent, InvalidFormat, InvalidLength, ValidationError
 from stdnum.id import nik as _stdnum_nik
 
 from jamsos_pemilu.elections import election as _election
 from jamsos_pemilu.exceptions import InputError, InvalidNIKError, InvalidRegionCodeError
-from jamsos_pemilu.periods import Period
+from jamsos_pemilu.periods import Period, completed_years
 from jamsos_pemilu.regions import RegionCode
 from jamsos_pemilu.roles import Position, Role
 
@@ -132,9 +131,7 @@ def _reason(digits: str, error: ValidationError) -> str:
                 f"digits 7-12 must be a birth date DDMMYY (women: day + 40); day {day_digits} "
                 f"of month {digits[8:10]} is not a date"
             )
-        return (
-            f"province code {digits[:2]} (digits 1-2) is not in python-stdnum's province table"
-        )
+        return f"province code {digits[:2]} (digits 1-2) is not in python-stdnum's province table"
     return str(error)
 
 
@@ -162,9 +159,7 @@ class NIK:
     @value.validator
     def _validate(self, _attribute: attrs.Attribute[str], value: str) -> None:
         if not isinstance(value, str):
-            raise InvalidNIKError(
-                mask_nik(value), f"a NIK is given as text, not {type(value).__name__}"
-            )
+            raise InvalidNIKError(mask_nik(value), f"a NIK is given as text, not {type(value).__name__}")
         masked = mask_nik(value)
         try:
             digits = _stdnum_nik.validate(value)
@@ -175,9 +170,7 @@ class NIK:
         try:
             RegionCode(digits[:6])
         except InvalidRegionCodeError as error:
-            raise InvalidNIKError(
-                masked, f"digits 1-6 must be a kecamatan code: {error.reason}"
-            ) from None
+            raise InvalidNIKError(masked, f"digits 1-6 must be a kecamatan code: {error.reason}") from None
 
     @classmethod
     def parse(cls, text: str | NIK) -> NIK:
@@ -199,9 +192,7 @@ class NIK:
         if isinstance(text, NIK):
             return text
         if not isinstance(text, str):
-            raise InvalidNIKError(
-                mask_nik(text), f"a NIK is given as text, not {type(text).__name__}"
-            )
+            raise InvalidNIKError(mask_nik(text), f"a NIK is given as text, not {type(text).__name__}")
         return cls(_compact(text))
 
     @property
@@ -251,8 +242,7 @@ class NIK:
         earlier = [day for day in self.birth_date_candidates if day <= as_of]
         if not earlier:
             raise InputError(
-                f"NIK {self.masked} encodes a birth date after {as_of.isoformat()}; "
-                "the holder was not born yet"
+                f"NIK {self.masked} encodes a birth date after {as_of.isoformat()}; the holder was not born yet"
             )
         return earlier[-1]
 
@@ -383,8 +373,7 @@ class Officer:
             raise InputError(f"officer {self.nik.masked}: name must be non-empty text")
         if not isinstance(self.appointment, Period):
             raise InputError(
-                f"officer {self.nik.masked}: appointment must be a Period, "
-                f"not {type(self.appointment).__name__}"
+                f"officer {self.nik.masked}: appointment must be a Period, not {type(self.appointment).__name__}"
             )
         if not isinstance(self.unit, DutyUnit):
             raise InputError(f"officer {self.nik.masked}: unit must be a DutyUnit")
@@ -433,7 +422,5 @@ class Officer:
         """
         born = self.birth_date
         if day < born:
-            raise InputError(
-                f"officer {self.nik.masked}: {day.isoformat()} is before the birth date"
-            )
-        return relativedelta(day, born).years
+            raise InputError(f"officer {self.nik.masked}: {day.isoformat()} is before the birth date")
+        return completed_years(born, day)

@@ -35,7 +35,7 @@ from dateutil.relativedelta import relativedelta
 
 from jamsos_pemilu.exceptions import InputError, InvalidPeriodError
 
-__all__ = ["Month", "Period", "TimeZone", "local_date"]
+__all__ = ["Month", "Period", "TimeZone", "completed_years", "local_date", "years_after"]
 
 _MONTH_TEXT: Final = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
 
@@ -277,3 +277,26 @@ def local_date(moment: dt.datetime, zone: TimeZone) -> dt.date:
             "TimeZone.WIB.tzinfo) so its local date is not a guess"
         )
     return moment.astimezone(zone.tzinfo).date()
+
+
+def completed_years(start: dt.date, end: dt.date) -> int:
+    """Whole years from ``start`` to ``end`` (an age, a length of membership).
+
+    Someone born on 29 February completes a year on 28 February in common years.
+
+    >>> import datetime as dt
+    >>> completed_years(dt.date(2021, 2, 14), dt.date(2024, 2, 13)), completed_years(dt.date(2021, 2, 14), dt.date(2024, 2, 14))
+    (2, 3)
+    """
+    return int(relativedelta(end, start).years)
+
+
+def years_after(day: dt.date, years: int) -> dt.date:
+    """The same calendar day ``years`` later (29 February falls back to 28 February).
+
+    >>> import datetime as dt
+    >>> years_after(dt.date(2024, 2, 29), 1)
+    datetime.date(2025, 2, 28)
+    """
+    result: dt.date = day + relativedelta(years=years)
+    return result
