@@ -80,8 +80,13 @@ def bench_eligibility(calls: int) -> str:
 
     agreement = shipped_agreement("kota-cilegon-pemilu-2024")
     officer = Officer(
-        nik="3672041211870001", name="Siti", role="kpps", position="anggota", election="pemilu_2024",
-        appointment=Period.parse("2024-01-25/2024-02-25"), bpjs_registered_on=dt.date(2024, 1, 25),
+        nik="3672041211870001",
+        name="Siti",
+        role="kpps",
+        position="anggota",
+        election="pemilu_2024",
+        appointment=Period.parse("2024-01-25/2024-02-25"),
+        bpjs_registered_on=dt.date(2024, 1, 25),
     )
     days = [dt.date(2024, 1, 25) + dt.timedelta(days=i % 30) for i in range(30)]
     per_second = rate(calls, lambda i: check_coverage(officer, agreement, on=days[i % 30]))
@@ -99,6 +104,18 @@ def bench_jkk_death(calls: int) -> str:
 
 
 # --------------------------------------------------------------------------- roster benchmarks (child processes)
+
+
+def bench_import() -> str:
+    """Seconds for `import jamsos_pemilu` in a fresh interpreter (best of five)."""
+    import subprocess
+
+    code = "import time; t = time.perf_counter(); import jamsos_pemilu; print(time.perf_counter() - t)"
+    runs = [
+        float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+        for _ in range(5)
+    ]
+    return f"import jamsos_pemilu           {min(runs):>12.3f} s     (target < 0,3 s)"
 
 
 def case_memory(size: int) -> dict[str, Any]:
@@ -124,8 +141,14 @@ def case_memory(size: int) -> dict[str, Any]:
     expected = national.scalar_budget(size)
     got = {row.label: (row.headcount, row.jkk.amount, row.jkm.amount) for row in budget.rows}
     return {
-        "size": size, "seconds": min(times), "exact": got == expected, "total": budget.total.amount,
-        "baseline_mb": baseline, "inputs_mb": inputs - baseline, "extra_mb": extra, "peak_mb": peak_rss_mb(),
+        "size": size,
+        "seconds": min(times),
+        "exact": got == expected,
+        "total": budget.total.amount,
+        "baseline_mb": baseline,
+        "inputs_mb": inputs - baseline,
+        "extra_mb": extra,
+        "peak_mb": peak_rss_mb(),
     }
 
 
@@ -167,8 +190,12 @@ def case_csv(size: int) -> dict[str, Any]:
     expected = national.scalar_budget(size)
     got = {row.label: (row.headcount, row.jkk.amount, row.jkm.amount) for row in budget.rows}
     return {
-        "size": size, "seconds": seconds, "exact": got == expected, "baseline_mb": baseline,
-        "samples": samples, "peak_mb": peak_rss_mb(),
+        "size": size,
+        "seconds": seconds,
+        "exact": got == expected,
+        "baseline_mb": baseline,
+        "samples": samples,
+        "peak_mb": peak_rss_mb(),
     }
 
 
@@ -196,6 +223,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     sizes = QUICK if args.quick else FULL
     print(f"jamsos_pemilu benchmarks ({'quick' if args.quick else 'full'}), Python {sys.version.split()[0]}, one core")
+    print(bench_import())
     print(bench_premium(sizes["premium"]))
     print(bench_eligibility(sizes["eligibility"]))
     print(bench_jkk_death(sizes["jkk_death"]))
