@@ -12,25 +12,12 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from jamsos_pemilu.law import Confidence, RuleValue, default_rule_book
+from jamsos_pemilu.explain import format_rule_value
+from jamsos_pemilu.law import Confidence, default_rule_book
 
 
 def _cell(text: str) -> str:
     return text.replace("\n", " ").replace("|", "\\|")
-
-
-def _value(value: RuleValue) -> str:
-    plain = value.plain_value()
-    if value.unit.value == "rupiah":
-        return f"Rp{int(str(plain)):,}".replace(",", ".")
-    if value.unit.value == "rate":
-        return f"{value.rate * 100:f}".rstrip("0").rstrip(".") + "%"
-    if value.unit.value == "schedule":
-        return "; ".join(
-            f"{tier.months or '…'} mo at {tier.rate * 100:f}".rstrip("0").rstrip(".") + "%"
-            for tier in value.schedule
-        )
-    return str(plain)
 
 
 def _parameters_page() -> str:
@@ -79,7 +66,7 @@ def _parameters_page() -> str:
             lines += [
                 f"   * - {value.start.isoformat()}",
                 f"     - {value.end.isoformat() if value.end else ''}",
-                f"     - {_cell(_value(value))}",
+                f"     - {_cell(format_rule_value(value, 'id'))}",
                 f"     - `{_cell(value.citation.label)} <{value.citation.link}>`__",
                 f"     - {value.confidence.value}",
                 f"     - {_cell(value.note or '')}",

@@ -23,14 +23,14 @@ True
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
 import attrs
 
 from jamsos_pemilu.exceptions import InputError, UnknownParameterError
 from jamsos_pemilu.explain import Formula, LineItem, Receipt, dumps, render_table
-from jamsos_pemilu.l10n import DEFAULT_LANGUAGE, Language, Text, format_rupiah
+from jamsos_pemilu.l10n import DEFAULT_LANGUAGE, Language, Text, format_number, format_rupiah
 from jamsos_pemilu.law.parameters import RuleBook, default_rule_book
 from jamsos_pemilu.money import Rupiah
 from jamsos_pemilu.periods import Month
@@ -285,10 +285,7 @@ class AgreementBudget:
 
 
 def _count(count: int | None, lang: Language) -> str:
-    if count is None:
-        return "-"
-    text = f"{count:,}"
-    return text if lang == "en" else text.replace(",", ".")
+    return "-" if count is None else format_number(count, lang)
 
 
 def _label(cohort: Cohort, index: int) -> str:
@@ -577,8 +574,3 @@ def agreement_budget(
     receipt = Receipt.merge(receipts) if receipts else None
     total = sum((c.total for c in cohorts), Rupiah.zero())
     return AgreementBudget(agreement.id, agreement.title, cohorts, total, tuple(assumptions), receipt)
-
-
-def budgets(agreements: Iterable[Agreement], *, rules: RuleBook | None = None) -> Mapping[str, AgreementBudget]:
-    """Budgets of several agreements, by agreement id."""
-    return {a.id: agreement_budget(a, rules=rules) for a in agreements}

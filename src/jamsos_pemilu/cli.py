@@ -256,17 +256,16 @@ def _cmd_budget(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _cmd_rules(args: argparse.Namespace, out: TextIO) -> None:
-    from jamsos_pemilu.explain import render_table
+    from jamsos_pemilu.explain import format_rule_value, render_table
     from jamsos_pemilu.law.parameters import RuleValue
 
     snapshot = _rules(args).on(args.date)
     chosen: list[RuleValue] = [snapshot[name] for name in snapshot if name.startswith(args.prefix or "")]
     if not chosen:
         raise InputError(f"no parameter in force on {args.date.isoformat()} starts with {args.prefix!r}")
-    from jamsos_pemilu.explain import _value_text
-
     table = [
-        [v.name, _value_text(v, args.lang), v.start.isoformat(), v.citation.label, v.confidence.value] for v in chosen
+        [v.name, format_rule_value(v, args.lang), v.start.isoformat(), v.citation.label, v.confidence.value]
+        for v in chosen
     ]
     en = args.lang == "en"
     headers = [

@@ -18,7 +18,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from jamsos_pemilu._version import __version__
-from jamsos_pemilu.l10n import DEFAULT_LANGUAGE, Language, format_date, format_rupiah
+from jamsos_pemilu.l10n import DEFAULT_LANGUAGE, Language, format_date, format_number, format_rupiah
 
 if TYPE_CHECKING:
     from jamsos_pemilu.agreements import Agreement
@@ -33,11 +33,6 @@ SAMPLE_NIK = "3302114506990003"
 
 def _nr(lang: Language) -> str:
     return "not reported" if lang == "en" else "tidak dilaporkan"
-
-
-def _thousands(count: int, lang: Language) -> str:
-    text = f"{count:,}"
-    return text if lang == "en" else text.replace(",", ".")
 
 
 def describe_agreement(agreement: Agreement, lang: Language = DEFAULT_LANGUAGE) -> str:
@@ -83,7 +78,7 @@ def describe_agreement(agreement: Agreement, lang: Language = DEFAULT_LANGUAGE) 
         roles = " + ".join(sorted(r.abbreviation for r in cohort.roles)) or (
             "roles not reported" if en else "peran tidak dilaporkan"
         )
-        count = "?" if cohort.headcount is None else _thousands(cohort.headcount, lang)
+        count = "?" if cohort.headcount is None else format_number(cohort.headcount, lang)
         if cohort.period is not None:
             when = str(cohort.period)
         elif cohort.months is not None:
@@ -94,7 +89,7 @@ def describe_agreement(agreement: Agreement, lang: Language = DEFAULT_LANGUAGE) 
         rows.append(f"    - {label}{roles}, {count} {'officers' if en else 'petugas'}, {when}")
     total = agreement.total_headcount
     if total is not None:
-        rows.append(f"  {'Total officers' if en else 'Jumlah petugas'}: {_thousands(total, lang)}")
+        rows.append(f"  {'Total officers' if en else 'Jumlah petugas'}: {format_number(total, lang)}")
     for warning in agreement.warnings():
         rows.append(f"  ! {warning.render(lang)}")
     for source in agreement.sources:

@@ -26,10 +26,17 @@ from decimal import Decimal
 from typing import Any, Protocol
 
 import attrs
-from babel.numbers import format_decimal
 
 from jamsos_pemilu._version import __version__
-from jamsos_pemilu.l10n import DEFAULT_LANGUAGE, Language, Text, format_date, format_percent, format_rupiah
+from jamsos_pemilu.l10n import (
+    DEFAULT_LANGUAGE,
+    Language,
+    Text,
+    format_date,
+    format_number,
+    format_percent,
+    format_rupiah,
+)
 from jamsos_pemilu.law.citations import Citation, Confidence
 from jamsos_pemilu.law.parameters import RuleSnapshot, RuleValue
 from jamsos_pemilu.money import RoundingRule, Rupiah
@@ -44,6 +51,7 @@ __all__ = [
     "RuleTrace",
     "Share",
     "compare",
+    "format_rule_value",
     "line_records",
     "render_table",
 ]
@@ -69,8 +77,7 @@ def _render_arg(arg: FormulaArg, lang: Language) -> str:
     if isinstance(arg, dt.date):
         return format_date(arg, lang)
     if isinstance(arg, int | Decimal):
-        text: str = format_decimal(arg, locale="id_ID" if lang == "id" else "en")
-        return text
+        return format_number(arg, lang)
     return arg
 
 
@@ -288,14 +295,21 @@ class Receipt:
         ]
         for value in self.values:
             lines.append(
-                f"  - {value.name} = {_value_text(value, lang)} — {value.citation.label} "
+                f"  - {value.name} = {format_rule_value(value, lang)} — {value.citation.label} "
                 f"[{value.confidence.text.render(lang)}]"
             )
         lines.extend(w.render(lang) for w in self.warnings())
         return "\n".join(lines)
 
 
-def _value_text(value: RuleValue, lang: Language) -> str:
+def format_rule_value(value: RuleValue, lang: Language = DEFAULT_LANGUAGE) -> str:
+    """A rule value as a reader expects it: money, a percentage, schedule tiers, or the number.
+
+    >>> import datetime as dt
+    >>> from jamsos_pemilu import rules_on
+    >>> format_rule_value(rules_on(dt.date(2024, 2, 14))["jkk.stmb.schedule"])
+    '100% × 12, 50% …'
+    """
     raw = value.value
     if isinstance(raw, Rupiah):
         return format_rupiah(raw, lang)

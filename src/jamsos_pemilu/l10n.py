@@ -38,6 +38,7 @@ __all__ = [
     "Language",
     "Text",
     "format_date",
+    "format_number",
     "format_percent",
     "format_rupiah",
     "parse_language",
@@ -105,6 +106,17 @@ def format_percent(rate: Decimal, lang: Language = DEFAULT_LANGUAGE) -> str:
         percent = percent.quantize(Decimal(1))
     text: str = _babel_format_decimal(percent, format="#,##0.########", locale=_LOCALES[code])
     return f"{text}%"
+
+
+def format_number(number: int | Decimal, lang: Language = DEFAULT_LANGUAGE) -> str:
+    """Format a count or multiplier with the reader's digit grouping.
+
+    >>> format_number(15_753), format_number(15_753, "en")
+    ('15.753', '15,753')
+    """
+    code = parse_language(lang)
+    text: str = _babel_format_decimal(number, locale=_LOCALES[code])
+    return text
 
 
 @attrs.frozen

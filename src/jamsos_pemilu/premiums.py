@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Final
 
@@ -545,8 +545,3 @@ def late_fine(
         ),
     )
     return LateFine(contribution, due, paid_on, months, (line,), amount, trace.receipt())
-
-
-def sum_premiums(premiums: Sequence[Premium]) -> Rupiah:
-    """The total of several premiums."""
-    return sum((p.total for p in premiums), Rupiah.zero())
