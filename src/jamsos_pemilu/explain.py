@@ -19,6 +19,7 @@ cheap and rendering happens in the reader's language:
 
 from __future__ import annotations
 
+import abc
 import datetime as dt
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -36,6 +37,7 @@ from jamsos_pemilu.l10n import (
     format_number,
     format_percent,
     format_rupiah,
+    parse_language,
 )
 from jamsos_pemilu.law.citations import Citation, Confidence
 from jamsos_pemilu.law.parameters import RuleSnapshot, RuleValue
@@ -43,7 +45,7 @@ from jamsos_pemilu.money import RoundingRule, Rupiah
 
 __all__ = [
     "Comparison",
-    "Explained",
+    "Result",
     "Formula",
     "LineChange",
     "LineItem",
@@ -192,7 +194,7 @@ class RuleTrace:
     def receipt(self) -> Receipt:
         """A receipt of the values read so far (cached on the snapshot: the same values give the same receipt)."""
         key = ("receipt", *self._used)
-        memo = self.rules.memo
+        memo = self.rules._memo  # the snapshot's private cache: receipts derive only from it
         found = memo.get(key)
         if isinstance(found, Receipt):
             return found
@@ -322,22 +324,55 @@ def format_rule_value(value: RuleValue, lang: Language = DEFAULT_LANGUAGE) -> st
     return str(raw)
 
 
-class Explained(Protocol):
-    """What every result offers: line items, a receipt, text and plain data."""
+class Result(abc.ABC):
+    """The one protocol every result follows: text, plain data, JSON, records and a receipt.
+
+    Premiums, schedules, late fines, benefit assessments, coverage decisions,
+    budgets and columnar results all subclass it. ``render`` accepts any
+    spelling of a supported language (``"id"``, ``"id_ID"``, ``"id-ID"``,
+    ``"en"``, ``"en_US"``...) and parses it once; anything else is an
+    :class:`~jamsos_pemilu.exceptions.InputError`. Subclasses write
+    :meth:`_render` for the parsed language and :meth:`to_dict`;
+    :meth:`to_json` and (for results with line items) :meth:`records` follow.
+
+    >>> import datetime as dt
+    >>> from jamsos_pemilu import jkm_death
+    >>> result = jkm_death(on=dt.date(2024, 2, 14))
+    >>> result.render("en-US") == result.render("en")
+    True
+    >>> result.render("fr")
+    Traceback (most recent call last):
+    ...
+    jamsos_pemilu.exceptions.UnknownCodeError: unknown language 'fr'; accepted values: id, en
+    """
+
+    __slots__ = ()
 
     @property
-    def lines(self) -> tuple[LineItem, ...]:
-        """The line items."""
-
-    @property
+    @abc.abstractmethod
     def receipt(self) -> Receipt:
-        """The receipt."""
+        """The rule values the result rests on, with citations and confidence."""
 
-    def render(self, lang: Language = DEFAULT_LANGUAGE) -> str:
-        """The result as text."""
+    def render(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        """The result as text in ``lang`` (Bahasa Indonesia by default)."""
+        return self._render(parse_language(lang))
 
+    @abc.abstractmethod
+    def _render(self, lang: Language) -> str:
+        """The result as text in a parsed language."""
+
+    @abc.abstractmethod
     def to_dict(self) -> dict[str, object]:
-        """The result as plain data."""
+        """The result as plain data (JSON types only), with a ``kind`` key."""
+
+    def to_json(self) -> str:
+        """The result as JSON text (:meth:`to_dict` encoded)."""
+        return dumps(self.to_dict())
+
+    def records(self) -> list[dict[str, object]]:
+        """One flat dict per line item, to load straight into a DataFrame."""
+        lines = getattr(self, "lines", ())
+        return line_records(lines)
 
 
 def line_records(lines: Iterable[LineItem], **context: object) -> list[dict[str, object]]:

@@ -12,6 +12,7 @@ from jamsos_pemilu.law.parameters import (
     default_rule_book,
     load_rule_book,
     rules_on,
+    snapshot_for,
 )
 
 __all__ = [
@@ -28,4 +29,5 @@ __all__ = [
     "default_rule_book",
     "load_rule_book",
     "rules_on",
+    "snapshot_for",
 ]

@@ -65,6 +65,7 @@ __all__ = [
     "default_rule_book",
     "load_rule_book",
     "rules_on",
+    "snapshot_for",
 ]
 
 
@@ -375,10 +376,20 @@ class RuleSnapshot(Mapping[str, RuleValue]):
         """Reforms applied to this snapshot, in order."""
         return self._reforms
 
-    @property
-    def memo(self) -> dict[object, object]:
-        """A cache for results derived only from this snapshot (e.g. receipts); not part of its value."""
-        return self._memo
+    def at(self, on: dt.date) -> RuleSnapshot:
+        """The same rule book, with the same reforms, on another date.
+
+        A calculation whose law spans dates (a schedule over months, a claim
+        deadline) reads each date's rules this way from the snapshot it was given.
+
+        >>> import datetime as dt
+        >>> rules_on(dt.date(2024, 2, 14)).at(dt.date(2019, 12, 1))["jkm.funeral"].rupiah
+        Rupiah(3000000)
+        """
+        snapshot = self._book.on(on)
+        for reform in self._reforms:
+            snapshot = snapshot.with_reform(reform)
+        return snapshot
 
     @property
     def digest(self) -> str:
@@ -780,14 +791,14 @@ def default_rule_book() -> RuleBook:
 
 
 def rules_on(
-    on: dt.date, *, reform: Reform | None = None, book: RuleBook | None = None
+    on: dt.date, *, reform: Reform | None = None, rule_book: RuleBook | None = None
 ) -> RuleSnapshot:
-    """Everything in force on ``on`` in the shipped rule book (or ``book``).
+    """Everything in force on ``on`` in the shipped rule book (or ``rule_book``).
 
     Args:
         on: the date the calculation is about.
         reform: an optional what-if change applied on top.
-        book: another rule book, e.g. one from :func:`load_rule_book`.
+        rule_book: another rule book, e.g. one from :func:`load_rule_book`.
 
     >>> import datetime as dt
     >>> rules = rules_on(dt.date(2024, 2, 14))
@@ -796,5 +807,43 @@ def rules_on(
     >>> "relief.pp49_2020.discount" in rules  # the COVID relief ended in January 2021
     False
     """
-    snapshot = (book or default_rule_book()).on(on)
+    snapshot = (rule_book or default_rule_book()).on(on)
     return snapshot.with_reform(reform) if reform is not None else snapshot
+
+
+def snapshot_for(rules: RuleSnapshot | None, on: dt.date, *, what: str) -> RuleSnapshot:
+    """The snapshot a calculator uses: ``rules`` if given (checked), else the shipped book on ``on``.
+
+    Every public calculator takes ``rules: RuleSnapshot | None`` and calls this
+    once, so a what-if passes ``rules_on(on, reform=...)`` and nothing else
+    decides which date's law applies.
+
+    Args:
+        rules: the caller's snapshot, or ``None`` for the shipped rule book.
+        on: the date whose law the calculation applies.
+        what: the calculation, for the error message (``"a monthly premium for 2024-02"``).
+
+    Raises:
+        InputError: ``rules`` is not a :class:`RuleSnapshot`, or was taken on another date.
+
+    >>> import datetime as dt
+    >>> snapshot_for(None, dt.date(2024, 2, 1), what="a premium").on
+    datetime.date(2024, 2, 1)
+    >>> snapshot_for(rules_on(dt.date(2024, 2, 14)), dt.date(2024, 2, 1), what="a premium for 2024-02")
+    Traceback (most recent call last):
+    ...
+    jamsos_pemilu.exceptions.InputError: rules: a snapshot taken on 2024-02-14 was passed, but a premium for 2024-02 applies the law of 2024-02-01; pass rules_on(datetime.date(2024, 2, 1), reform=...) or rules.at(datetime.date(2024, 2, 1))
+    """
+    if isinstance(on, dt.datetime) or not isinstance(on, dt.date):
+        raise InputError(f"on: expected a datetime.date, got {type(on).__name__}")
+    if rules is None:
+        return default_rule_book().on(on)
+    if not isinstance(rules, RuleSnapshot):
+        hint = " (a RuleBook: pass rule_book.on(date) or rules_on(date, rule_book=...))" if isinstance(rules, RuleBook) else ""
+        raise InputError(f"rules: expected a RuleSnapshot or None, got {type(rules).__name__}{hint}")
+    if rules.on != on:
+        raise InputError(
+            f"rules: a snapshot taken on {rules.on.isoformat()} was passed, but {what} applies the law of "
+            f"{on.isoformat()}; pass rules_on({on!r}, reform=...) or rules.at({on!r})"
+        )
+    return rules
