@@ -8,6 +8,11 @@ sekretariat PPS 3 per desa, Panwascam 3 per kecamatan and PKD 1 per desa. Those
 counts sum to 9.687.935; the benchmark scales them to exactly the size asked for
 (largest remainder) so the national roster has 7.000.000 officers, the "about 7
 juta" BPJS TK reported. Wages are the Pemilu 2024 honoraria from the rule book.
+
+The mixed roster registers 20 % of the officers (drawn at random, seeded) as non-wage
+earners (*Bukan Penerima Upah*, scheme code 1) who declare no income, so they pay on the
+lowest basis (the Rp16.800 package the PKS reports name); the other 80 % are wage earners
+paid on their honorarium.
 """
 
 from __future__ import annotations
@@ -24,10 +29,12 @@ from jamsos_pemilu.officers import NIK
 from jamsos_pemilu.premiums import monthly_premium
 from jamsos_pemilu.roles import Position, Role
 from jamsos_pemilu.rosters import COLUMNS, POSITION_CODES, ROLE_CODES
-from jamsos_pemilu.schemes import Programme
+from jamsos_pemilu.schemes import NonWageEarner, Programme
 
 MONTH = Month(2024, 2)
 SEED = 20240214
+BPU_SHARE = (1, 5)
+"""The share of non-wage earners in the mixed roster: 1 in 5 (20 %)."""
 
 #: (role, position, officers) for Pemilu 2024, election.md §3.2 (counts derived from units × members).
 MIX: tuple[tuple[Role, Position, int], ...] = (
@@ -65,7 +72,7 @@ def honoraria() -> list[int]:
     """The Pemilu 2024 honorarium of each group of the mix, from the rule book."""
     pemilu = election("pemilu_2024")
     snapshot = default_rule_book().on(MONTH.first_day)
-    return [pemilu.honorarium(role, position, snapshot).rupiah.amount for role, position, _ in MIX]
+    return [pemilu.honorarium(role, position, rules=snapshot).rupiah.amount for role, position, _ in MIX]
 
 
 def national_arrays(size: int) -> tuple[Any, Any, Any]:
@@ -79,11 +86,48 @@ def national_arrays(size: int) -> tuple[Any, Any, Any]:
     return groups, role_table[groups], wage_table[groups]
 
 
+def mixed_arrays(size: int) -> tuple[Any, Any, Any]:
+    """Role codes (uint8), bases (int64) and scheme codes (uint8) of the mixed roster: 20 % non-wage earners.
+
+    Exactly ``size * 1 // 5`` officers, drawn at random (seeded), are non-wage earners with no
+    declared income (basis 0: the lowest basis applies); the others are wage earners on their honorarium.
+    """
+    groups, roles, wages = national_arrays(size)
+    del groups
+    rng = np.random.default_rng(SEED + 1)
+    schemes = np.zeros(size, dtype=np.uint8)
+    schemes[rng.permutation(size)[: size * BPU_SHARE[0] // BPU_SHARE[1]]] = 1
+    wages[schemes == 1] = 0
+    return roles, wages, schemes
+
+
+def scalar_mixed_budget(roles: Any, bases: Any, schemes: Any) -> dict[str, tuple[int, int, int]]:
+    """Per role: (headcount, JKK, JKM) from the one-officer calculator × the count of each (role, scheme, basis)."""
+    result: dict[str, tuple[int, int, int]] = {}
+    keys = (roles.astype(np.int64) * 2 + schemes) * 4_000_000 + bases
+    values, counts = np.unique(keys, return_counts=True)
+    for key, count in zip(values.tolist(), counts.tolist(), strict=True):
+        code, basis = divmod(key, 4_000_000)
+        role, scheme = divmod(code, 2)
+        if scheme == 1:
+            premium = monthly_premium(Rupiah(basis) if basis else None, NonWageEarner(), month=MONTH)
+        else:
+            premium = monthly_premium(Rupiah(basis), month=MONTH)
+        label = ROLE_CODES[role].value
+        old = result.get(label, (0, 0, 0))
+        result[label] = (
+            old[0] + count,
+            old[1] + premium.amount_for(Programme.JKK).amount * count,
+            old[2] + premium.amount_for(Programme.JKM).amount * count,
+        )
+    return result
+
+
 def scalar_budget(size: int) -> dict[str, tuple[int, int, int]]:
     """Per role: (headcount, JKK, JKM) from the one-officer calculator × the count of each (role, position)."""
     result: dict[str, tuple[int, int, int]] = {}
     for (role, _, _), count, wage in zip(MIX, scaled_counts(size), honoraria(), strict=True):
-        premium = monthly_premium(Rupiah(wage), MONTH)
+        premium = monthly_premium(Rupiah(wage), month=MONTH)
         jkk = premium.amount_for(Programme.JKK).amount * count
         jkm = premium.amount_for(Programme.JKM).amount * count
         old = result.get(role.value, (0, 0, 0))
@@ -155,4 +199,15 @@ def write_csv(path: Path, size: int) -> None:
     temporary.replace(path)
 
 
-__all__ = ["MIX", "MONTH", "POSITION_CODES", "national_arrays", "scalar_budget", "scaled_counts", "write_csv"]
+__all__ = [
+    "BPU_SHARE",
+    "MIX",
+    "MONTH",
+    "POSITION_CODES",
+    "mixed_arrays",
+    "national_arrays",
+    "scalar_budget",
+    "scalar_mixed_budget",
+    "scaled_counts",
+    "write_csv",
+]

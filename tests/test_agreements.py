@@ -1,24 +1,15 @@
-"""Tests for jamsos_pemilu.agreements: validation, warnings, overlaps and gaps."""
+"""Tests for jamsos_pemilu.agreements and jamsos_pemilu.agreement_checks: models, validation, warnings."""
 
 import datetime as dt
 
 import attrs
 import pytest
 
-from jamsos_pemilu.agreements import (
-    Agreement,
-    AgreementKind,
-    Cohort,
-    Party,
-    PartyRole,
-    Payer,
-    coverage_gaps,
-    coverage_overlaps,
-    problem_path,
-)
+from jamsos_pemilu.agreement_checks import problem_path
+from jamsos_pemilu.agreements import Agreement, AgreementKind, Cohort, OtherPersonnel, Party, Payer, Statement
 from jamsos_pemilu.elections import election
 from jamsos_pemilu.exceptions import AgreementError, InputError, UnknownCodeError
-from jamsos_pemilu.institutions import AdministrativeLevel, BpjsOffice, Institution
+from jamsos_pemilu.institutions import AdministrativeLevel, BpjsOffice, Institution, PartyRole
 from jamsos_pemilu.periods import Period
 from jamsos_pemilu.roles import Body, Position, Role
 from jamsos_pemilu.schemes import BudgetSource, Programme, WageEarner
@@ -243,35 +234,45 @@ def test_evolve_revalidates() -> None:
         attrs.evolve(make(), parties=(KPU,))
 
 
-def test_coverage_overlap_between_agreements() -> None:
-    """Two agreements covering KPPS in November overlap for all of November."""
-    a = make(id="a", cohorts=(Cohort({Role.KPPS}, period=NOV),), term=None, reported_total=None)
-    b = make(id="b", cohorts=(Cohort({Role.KPPS, Role.PPS}, period=NOV),), term=None, reported_total=None)
-    overlaps = coverage_overlaps([a, b])
-    assert [(o.role, o.period, str(o.first), str(o.second)) for o in overlaps] == [
-        (Role.KPPS, NOV, "a.cohorts[0]", "b.cohorts[0]")
-    ]
+def test_placement_finds_the_cohorts_of_a_role_and_position() -> None:
+    """An agreement places a role and position in the cohorts that count it, and flags unnamed cohorts."""
+    agreement = make(cohorts=(Cohort({Role.KPPS}, {"ketua"}, headcount=1), Cohort(headcount=3, body=Body.KPU)), reported_total=None)
+    ketua = agreement.placement(Role.KPPS, Position.KETUA)
+    assert ketua.cohorts == (agreement.cohorts[0],) and ketua.unnamed
+    assert agreement.placement(Role.KPPS, Position.ANGGOTA).cohorts == ()
+    assert agreement.placement(Role.KPPS, Position.KETUA) is ketua  # computed once per agreement
 
 
-def test_consecutive_periods_do_not_overlap() -> None:
-    """November then December coverage is no double coverage."""
-    a = make(id="a", cohorts=(Cohort({Role.KPPS}, period=NOV),), term=None, reported_total=None)
-    b = make(id="b", cohorts=(Cohort({Role.KPPS}, period=DEC),), term=None, reported_total=None)
-    assert coverage_overlaps([a, b]) == []
+def test_unnamed_cohort_of_the_other_body_does_not_place() -> None:
+    """A Bawaslu cohort without roles says nothing about KPU roles."""
+    agreement = make(cohorts=(Cohort(headcount=3, body=Body.BAWASLU),), reported_total=None)
+    assert not agreement.placement(Role.KPPS, Position.ANGGOTA).unnamed
+    assert agreement.placement(Role.PTPS, Position.PETUGAS).unnamed
 
 
-def test_coverage_gaps_between_periods() -> None:
-    """The days between and after two cohorts' periods are gaps."""
-    a = make(cohorts=(
-        Cohort({Role.KPPS}, period=Period(dt.date(2024, 11, 1), dt.date(2024, 11, 10))),
-        Cohort({Role.KPPS}, period=Period(dt.date(2024, 11, 15), dt.date(2024, 11, 20))),
-    ), reported_total=None)
-    gaps = coverage_gaps([a], Role.KPPS, NOV)
-    assert [str(g) for g in gaps] == ["2024-11-11/2024-11-14", "2024-11-21/2024-11-30"]
+def test_commissioners_are_other_personnel_not_roles() -> None:
+    """Commissioners are recorded beside the ad hoc roles of a cohort, parsed from their Indonesian name."""
+    cohort = Cohort({"ppk"}, headcount=10, others={"Komisioner"})
+    assert cohort.others == {OtherPersonnel.COMMISSIONER}
+    assert OtherPersonnel.parse("pekerja staf") is OtherPersonnel.SECRETARIAT_STAFF
+    with pytest.raises(UnknownCodeError):
+        Cohort(others={"bupati"})
 
 
-def test_full_coverage_has_no_gap() -> None:
-    """A cohort covering the whole window leaves no gap; other roles do not count."""
-    a = make(cohorts=(Cohort({Role.KPPS}, period=NOV),), reported_total=None)
-    assert coverage_gaps([a], Role.KPPS, NOV) == ()
-    assert coverage_gaps([a], Role.PPS, NOV) == (NOV,)
+def test_period_readings_must_hold_periods() -> None:
+    """Another reading of a cohort period must be an Alternative holding a Period."""
+    problems = problems_of(cohorts=(Cohort({Role.KPPS}, headcount=10, period_readings=("2024-11",)),))  # type: ignore[arg-type]
+    assert any(p.startswith("cohorts[0].period_readings[0]: expected an Alternative") for p in problems)
+
+
+def test_report_fields_are_checked() -> None:
+    """Report file names, excerpts and statements are checked with their paths."""
+    problems = problems_of(report_files=("../etc/passwd",), excerpts=(" ",), statements=("said",), covers_commute="yes")
+    assert {problem_path(p) for p in problems} == {"report_files[0]", "excerpts[0]", "statements[0]", "covers_commute"}
+    with pytest.raises(InputError, match="statement quote"):
+        Statement("Zul", "")
+
+
+def test_handover_date_is_checked() -> None:
+    """A handover date must be a date."""
+    assert "handed_over_on" in {problem_path(p) for p in problems_of(handed_over_on="2024-02-02")}

@@ -19,4 +19,5 @@ def test_quick_benchmark_prints_every_figure() -> None:
     out = result.stdout
     for label in ("one-officer premium", "eligibility decision", "JKK-death assessment", "arrays → budget", "CSV → budget"):
         assert label in out
-    assert out.count("exact = True") == 2
+    assert "CSV     → checked → budget" in out and "PARQUET → checked → budget" in out  # benchmarks/rosters.py
+    assert out.count("exact = True") == 4

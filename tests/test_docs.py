@@ -5,20 +5,27 @@ from __future__ import annotations
 import importlib
 import inspect
 import re
+import runpy
 from pathlib import Path
 
-from sphinx.pycode import ModuleAnalyzer
+import pytest
 
 import jamsos_pemilu
 
+# Sphinx comes with the `docs` extra; with the `test` extra alone these checks are skipped.
+ModuleAnalyzer = pytest.importorskip("sphinx.pycode").ModuleAnalyzer
+
 DOCS = Path(__file__).resolve().parent.parent / "docs"
-_AUTOMODULE = re.compile(r"^\.\. automodule:: (\S+)\s*$", re.MULTILINE)
+_API_MODULE = re.compile(r"^\.\. api-module:: (\S+)\s*$", re.MULTILINE)
 
 
 def _documented_modules() -> list[str]:
-    """The modules api.rst documents with ``automodule``, the package itself excluded."""
-    text = (DOCS / "api.rst").read_text(encoding="utf-8")
-    return [name for name in _AUTOMODULE.findall(text) if name != "jamsos_pemilu"]
+    """The modules the API pages (docs/api/*.rst) document with ``api-module``, one page each."""
+    return [
+        name
+        for page in sorted((DOCS / "api").glob("*.rst"))
+        for name in _API_MODULE.findall(page.read_text(encoding="utf-8"))
+    ]
 
 
 def _documented_names() -> dict[str, str]:
@@ -43,7 +50,7 @@ def _own_docstring(value: object) -> str | None:
 
 
 def test_api_reference_lists_modules_that_exist() -> None:
-    """Every module named in api.rst imports and declares its public names in ``__all__``."""
+    """Every module an API page names imports and declares its public names in ``__all__``."""
     modules = _documented_modules()
     assert modules
     missing = [m for m in modules if not hasattr(importlib.import_module(m), "__all__")]
@@ -51,10 +58,10 @@ def test_api_reference_lists_modules_that_exist() -> None:
 
 
 def test_every_public_name_is_in_the_api_reference() -> None:
-    """Each name of ``jamsos_pemilu.__all__`` is in the ``__all__`` of a module api.rst documents."""
+    """Each name of ``jamsos_pemilu.__all__`` is in the ``__all__`` of a module an API page documents."""
     documented = _documented_names()
     missing = [name for name in _public_names() if name not in documented]
-    assert missing == [], f"public names missing from docs/api.rst: {missing}"
+    assert missing == [], f"public names missing from docs/api/: {missing}"
 
 
 def test_version_is_documented_in_the_api_reference() -> None:
@@ -104,6 +111,16 @@ def test_every_page_is_in_a_toctree() -> None:
         for block in re.findall(r"\.\. toctree::\n((?:[ \t]+.*\n|\n)+)", path.read_text(encoding="utf-8")):
             for line in block.splitlines():
                 entry = line.strip()
+                entry = entry[entry.index("<") + 1 : -1] if entry.endswith(">") else entry  # "title <page>"
                 if entry and not entry.startswith(":"):
                     listed.add(entry if folder == "." else f"{folder}/{entry}")
     assert pages - listed - {"index"} == set()
+
+
+def test_sphinx_reports_every_broken_reference_and_builds_offline() -> None:
+    """Sphinx hides no broken reference (nitpicky on, none suppressed or ignored) and never goes online."""
+    conf = runpy.run_path(str(DOCS / "conf.py"))
+    assert conf["nitpicky"] is True
+    assert not [w for w in conf.get("suppress_warnings", []) if w.startswith("ref")]
+    assert not conf.get("nitpick_ignore") and not conf.get("nitpick_ignore_regex")
+    assert "sphinx.ext.intersphinx" not in conf["extensions"] and not conf.get("intersphinx_mapping")

@@ -21,7 +21,7 @@ from jamsos_pemilu.exceptions import (
     UnknownCodeError,
     UnknownParameterError,
 )
-from jamsos_pemilu.law import Confidence, rules_on
+from jamsos_pemilu.law import Confidence, default_rule_book, rules_on
 from jamsos_pemilu.periods import Period
 from jamsos_pemilu.roles import Level, Role
 
@@ -191,7 +191,7 @@ def test_terms_cover_voting_day_for_polling_station_bodies() -> None:
 
 def test_honorarium_is_read_from_the_rule_book() -> None:
     """A Pemilu 2024 KPPS member's honorarium is Rp1.100.000 (S-647/MK.02/2022)."""
-    value = election("pemilu_2024").honorarium(Role.KPPS, "anggota", rules_on(D(2024, 2, 14)))
+    value = election("pemilu_2024").honorarium(Role.KPPS, "anggota", rules=rules_on(D(2024, 2, 14)))
     assert value.rupiah.amount == 1_100_000
     assert value.name == "honorarium.pemilu_2024.kpps.anggota"
 
@@ -199,24 +199,30 @@ def test_honorarium_is_read_from_the_rule_book() -> None:
 def test_honorarium_of_a_position_the_role_lacks_is_refused() -> None:
     """KPPS has no secretary, so there is no honorarium to read."""
     with pytest.raises(InputError, match="no position"):
-        election("pemilu_2024").honorarium(Role.KPPS, "sekretaris", rules_on(D(2024, 2, 14)))
+        election("pemilu_2024").honorarium(Role.KPPS, "sekretaris", rules=rules_on(D(2024, 2, 14)))
 
 
 def test_honorarium_missing_from_the_rule_book_raises() -> None:
-    """Pilkada 2020 Bawaslu honoraria are not in the sheets: the lookup raises, never returns None."""
-    with pytest.raises(UnknownParameterError):
-        election("pilkada_2020").honorarium(Role.PTPS, "petugas", rules_on(D(2020, 12, 9)))
+    """The Pemilu 2019 Panwaslu Kecamatan honorarium is not in the rule data: the lookup raises, never returns None."""
+    with pytest.raises(UnknownParameterError, match="honorarium.pemilu_2019.panwaslu_kecamatan.anggota"):
+        election("pemilu_2019").honorarium(Role.PANWASLU_KECAMATAN, "anggota", rules=rules_on(D(2019, 4, 17)))
+
+
+def test_honorarium_needs_the_snapshot_of_a_date() -> None:
+    """A rule book is not the rules of a date: honorarium refuses it with an InputError naming rules."""
+    with pytest.raises(InputError, match="rules: expected the RuleSnapshot"):
+        election("pemilu_2024").honorarium(Role.KPPS, "anggota", rules=default_rule_book())  # type: ignore[arg-type]
 
 
 def test_kpps_2024_age_limits_are_17_to_55() -> None:
     """PKPU 8/2022 Pasal 35: KPPS members are 17 to 55 on voting day."""
-    low, high = election("pemilu_2024").age_limits(Role.KPPS, rules_on(D(2024, 2, 14)))
+    low, high = election("pemilu_2024").age_limits(Role.KPPS, rules=rules_on(D(2024, 2, 14)))
     assert (low and low.integer, high and high.integer) == (17, 55)
 
 
 def test_unreported_age_limits_are_none() -> None:
     """PPK 2024 has no maximum age and no minimum reported."""
-    limits = election("pemilu_2024").age_limits(Role.PPK, rules_on(D(2024, 2, 14)))
+    limits = election("pemilu_2024").age_limits(Role.PPK, rules=rules_on(D(2024, 2, 14)))
     assert limits.minimum is None
     assert limits.maximum is None
     assert limits.allows(90)
@@ -225,7 +231,7 @@ def test_unreported_age_limits_are_none() -> None:
 def test_age_limits_before_they_take_effect_raise() -> None:
     """A snapshot taken before the limit took effect raises rather than returning None."""
     with pytest.raises(RuleNotInForceError):
-        election("pemilu_2024").age_limits(Role.KPPS, rules_on(D(2022, 11, 1)))
+        election("pemilu_2024").age_limits(Role.KPPS, rules=rules_on(D(2022, 11, 1)))
 
 
 # ---------------------------------------------------------------- loader

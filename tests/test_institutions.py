@@ -124,3 +124,14 @@ def test_kind_and_office_aliases() -> None:
     assert InstitutionKind.parse("BPJAMSOSTEK") is InstitutionKind.BPJS_KETENAGAKERJAAN
     assert InstitutionKind.parse("Kejari") is InstitutionKind.KEJAKSAAN_NEGERI
     assert BpjsOffice.parse("KCP") is BpjsOffice.KANTOR_CABANG_PERINTIS
+
+
+def test_party_roles_parse_in_indonesian() -> None:
+    """The part an institution plays parses from its Indonesian name; unknown text lists the accepted values."""
+    from jamsos_pemilu.exceptions import UnknownCodeError
+    from jamsos_pemilu.institutions import PartyRole
+
+    assert PartyRole.parse("Pemberi Kerja") is PartyRole.EMPLOYER
+    assert PartyRole.parse("JPN") is PartyRole.STATE_ATTORNEY
+    with pytest.raises(UnknownCodeError, match="witness"):
+        PartyRole.parse("sponsor")

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from jamsos_pemilu import Rupiah, Text, UnknownCodeError, format_date, format_percent, format_rupiah
+from jamsos_pemilu import InputError, Rupiah, Text, UnknownCodeError, format_date, format_percent, format_rupiah
 from jamsos_pemilu.l10n import parse_language
 
 
@@ -43,3 +43,26 @@ def test_text_renders_each_language() -> None:
     text = Text(id="Tidak tercakup", en="Not covered")
     assert text.render("id") == "Tidak tercakup"
     assert text.render("en") == "Not covered"
+
+
+@pytest.mark.parametrize(
+    ("spelling", "language"),
+    [("id", "id"), ("id_ID", "id"), ("id-ID", "id"), ("ID", "id"), ("en", "en"), ("en_US", "en"), ("en-GB", "en")],
+)
+def test_every_spelling_of_a_language_is_the_same_language(spelling: str, language: str) -> None:
+    """``id``, ``id_ID``, ``id-ID``, ``en``, ``en_US``... name Bahasa Indonesia or English, whatever the case or separator."""
+    assert parse_language(spelling) == language
+    assert Text(id="Jumlah", en="Total").render(spelling) == ("Jumlah" if language == "id" else "Total")
+
+
+@pytest.mark.parametrize("spelling", ["fr", "", "english", "in", "ind", "e n"])
+def test_other_languages_are_an_input_error(spelling: str) -> None:
+    """Anything but Indonesian or English is refused with an InputError listing what is accepted."""
+    with pytest.raises(InputError, match=r"language.*accepted values: id, en"):
+        parse_language(spelling)
+
+
+def test_format_date_refuses_another_language() -> None:
+    """Dates are formatted only in a supported language; a typo is not silently Indonesian."""
+    with pytest.raises(InputError, match="language"):
+        format_date(dt.date(2024, 2, 14), "de")

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from jamsos_pemilu import InputError, InvalidPeriodError, Month, Period, TimeZone, UnknownCodeError, local_date
+from jamsos_pemilu.periods import is_date, require_date
 
 dates = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2100, 12, 31))
 
@@ -115,3 +116,18 @@ def test_time_zone_parse_names_accepted_values() -> None:
     """An unknown zone name lists WIB, WITA and WIT."""
     with pytest.raises(UnknownCodeError, match="WIB, WITA, WIT"):
         TimeZone.parse("CET")
+
+
+@pytest.mark.parametrize("value", ["2024-02-14", None, 20240214, dt.datetime(2024, 2, 14, 8, 0)])
+def test_require_date_refuses_what_is_not_a_calendar_date(value: object) -> None:
+    """Text, numbers, None and datetimes are not dates: the error names the argument and shows the value."""
+    with pytest.raises(InputError, match=r"^on: expected a datetime.date, got"):
+        require_date(value, "on")
+
+
+def test_require_date_keeps_a_date_and_can_raise_the_period_error() -> None:
+    """A date passes unchanged; a period field can ask for InvalidPeriodError instead of InputError."""
+    assert require_date(dt.date(2024, 2, 14), "on") == dt.date(2024, 2, 14)
+    with pytest.raises(InvalidPeriodError, match="start"):
+        require_date("2024-01-25", "start", error=InvalidPeriodError)
+    assert is_date(dt.date(2024, 2, 14)) and not is_date(dt.datetime(2024, 2, 14))

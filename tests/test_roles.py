@@ -79,3 +79,11 @@ def test_names_exist_in_both_languages() -> None:
         assert role.text.id and role.text.en
     for position in Position:
         assert position.text.id and position.text.en
+
+
+def test_body_parses_as_people_type_it() -> None:
+    """"KPU", "kpu" and "Bawaslu" name the election bodies; anything else is refused naming the accepted values."""
+    assert Body.parse("KPU") is Body.KPU
+    assert Body.parse(" bawaslu ") is Body.BAWASLU
+    with pytest.raises(UnknownCodeError, match="kpu, bawaslu"):
+        Body.parse("DKPP")

@@ -1,12 +1,14 @@
-"""Tests for jamsos_pemilu.scaleout: partition functions for Dask and Spark, tested with Dask's local scheduler."""
+"""Tests for jamsos_pemilu.scaleout: partition functions for Dask and Spark (local schedulers, Spark when installed)."""
 
 from __future__ import annotations
 
+import shutil
+import sys
 from typing import Any
 
 import pytest
 
-from jamsos_pemilu import Month, RosterError, Rupiah
+from jamsos_pemilu import InputError, Month, Reform, RosterError, Rupiah, rules_on
 from jamsos_pemilu.officers import NIK
 from jamsos_pemilu.premiums import monthly_premium
 
@@ -14,20 +16,28 @@ pd = pytest.importorskip("pandas")
 pa = pytest.importorskip("pyarrow")
 
 from jamsos_pemilu.batch import roster_budget  # noqa: E402
+from jamsos_pemilu.eligibility import Scope  # noqa: E402
+from jamsos_pemilu.roster_coverage import check_roster_coverage  # noqa: E402
 from jamsos_pemilu.rosters import read_columns  # noqa: E402
 from jamsos_pemilu.scaleout import (  # noqa: E402
     BUDGET_COLUMNS,
-    CONTRIBUTION_COLUMNS,
+    PREMIUM_COLUMNS,
     budget_batch,
+    budget_batches,
     budget_frame,
     budget_frame_meta,
     budget_frames,
+    budget_schema,
     combine_budget_frames,
-    contributions_batch,
-    contributions_frame,
+    coverage_batches,
+    coverage_frame,
+    premiums_batch,
+    premiums_frame,
 )
+from jamsos_pemilu.serialization import shipped_agreement  # noqa: E402
 
 FEB_2024 = Month(2024, 2)
+VOTING_DAY = Month(2024, 2).first_day.replace(day=14)
 #: Role, position, appointment and wage ("" = honorarium) of the small roster's officer kinds.
 KINDS = [
     ("KPPS", "ketua", "2024-01-25", "2024-02-25", ""),
@@ -44,7 +54,7 @@ HONORARIA = {"KPPS.ketua": 1_200_000, "KPPS.anggota": 1_100_000, "ketertiban_tps
 def make_nik(serial: int) -> str:
     """A valid NIK for a woman born 12 May 1990 registered in 31.73.01, with ``serial``."""
     text = f"317301520590{serial:04d}"
-    assert NIK.parse(text).value == text
+    assert NIK.parse(text).reveal() == text
     return text
 
 
@@ -66,7 +76,7 @@ def scalar_total(frame: Any, month: Month) -> int:
         if not on_duty:
             continue
         wage = int(row.wage.replace(".", "")) if row.wage else HONORARIA[f"{row.role}.{row.position}"]
-        total += monthly_premium(Rupiah(wage), month).total.amount
+        total += monthly_premium(Rupiah(wage), month=month).total.amount
     return total
 
 
@@ -75,9 +85,9 @@ def test_dask_map_partitions_gives_the_whole_roster_budget() -> None:
     dd = pytest.importorskip("dask.dataframe")
     frame = small_roster()
     roster = dd.from_pandas(frame, npartitions=4)
-    parts = roster.map_partitions(budget_frame, "2024-02", meta=budget_frame_meta())
+    parts = roster.map_partitions(budget_frame, month=FEB_2024, meta=budget_frame_meta())
     by_label = parts.groupby("label").sum().compute(scheduler="synchronous")
-    whole = roster_budget(read_columns(frame), FEB_2024)
+    whole = roster_budget(read_columns(frame), month=FEB_2024)
     assert {label: int(row["total"]) for label, row in by_label.iterrows()} == {
         row.label: row.total.amount for row in whole.rows
     }
@@ -88,7 +98,7 @@ def test_dask_threads_scheduler_and_combine_agree() -> None:
     """The threaded local scheduler and combine_budget_frames give the same budget, in role order."""
     dd = pytest.importorskip("dask.dataframe")
     frame = small_roster()
-    parts = dd.from_pandas(frame, npartitions=3).map_partitions(budget_frame, "2024-02", meta=budget_frame_meta())
+    parts = dd.from_pandas(frame, npartitions=3).map_partitions(budget_frame, month=FEB_2024, meta=budget_frame_meta())
     combined = combine_budget_frames(parts.compute(scheduler="threads"))
     assert list(combined.columns) == list(BUDGET_COLUMNS)
     assert list(combined["label"]) == ["ppk", "kpps", "ketertiban_tps", "ptps"]
@@ -98,16 +108,16 @@ def test_dask_threads_scheduler_and_combine_agree() -> None:
 def test_budget_frames_is_a_map_in_pandas_function() -> None:
     """budget_frames turns an iterator of DataFrames into an iterator of partial budgets that add up."""
     frame = small_roster()
-    parts = list(budget_frames(iter([frame.iloc[:25], frame.iloc[25:]]), "2024-02"))
+    parts = list(budget_frames(iter([frame.iloc[:25], frame.iloc[25:]]), month=FEB_2024))
     assert len(parts) == 2
     assert int(combine_budget_frames(pd.concat(parts))["total"].sum()) == scalar_total(frame, FEB_2024)
 
 
-def test_contributions_frame_keeps_the_index_and_matches_the_scalar_path() -> None:
-    """Per-officer contributions keep the partition's index; officers off duty owe nothing that month."""
+def test_premiums_frame_keeps_the_index_and_matches_the_scalar_path() -> None:
+    """Per-officer premiums keep the partition's index; officers off duty owe nothing that month."""
     frame = small_roster(12).set_index(pd.RangeIndex(100, 112))
-    result = contributions_frame(frame, FEB_2024)
-    assert list(result.columns) == list(CONTRIBUTION_COLUMNS)
+    result = premiums_frame(frame, month=FEB_2024)
+    assert list(result.columns) == list(PREMIUM_COLUMNS)
     assert list(result.index) == list(range(100, 112))
     assert int(result["total"].sum()) == scalar_total(frame, FEB_2024)
     assert not result.loc[result["role"] == "pantarlih", "on_duty"].any()
@@ -117,11 +127,13 @@ def test_arrow_batches_in_and_out() -> None:
     """The Arrow functions take a record batch and return one, with the same figures as the DataFrame path."""
     frame = small_roster(30)
     batch = pa.RecordBatch.from_pandas(frame, preserve_index=False)
-    budget = budget_batch(batch, FEB_2024)
-    assert isinstance(budget, pa.RecordBatch)
-    assert budget.to_pydict()["total"] == budget_frame(frame, FEB_2024)["total"].tolist()
-    per_officer = contributions_batch(batch, FEB_2024)
+    budget = budget_batch(batch, month=FEB_2024)
+    assert isinstance(budget, pa.RecordBatch) and budget.schema == budget_schema()
+    assert budget.to_pydict()["total"] == budget_frame(frame, month=FEB_2024)["total"].tolist()
+    per_officer = premiums_batch(batch, month=FEB_2024)
     assert isinstance(per_officer, pa.RecordBatch) and per_officer.num_rows == 30
+    parts = list(budget_batches(iter([batch.slice(0, 10), batch.slice(10)]), month=FEB_2024))
+    assert sum(sum(part.column("total").to_pylist()) for part in parts) == sum(budget.to_pydict()["total"])
 
 
 def test_a_bad_row_fails_the_partition() -> None:
@@ -129,13 +141,82 @@ def test_a_bad_row_fails_the_partition() -> None:
     frame = small_roster(3)
     frame.loc[1, "role"] = "Bupati"
     with pytest.raises(RosterError) as caught:
-        budget_frame(frame, FEB_2024)
+        budget_frame(frame, month=FEB_2024)
     assert (caught.value.line, caught.value.column) == (3, "role")
 
 
-def test_month_text_is_parsed() -> None:
-    """The month may be given as 'YYYY-MM' (handy in Spark), and a bad one is refused."""
+def test_the_month_must_be_a_month() -> None:
+    """The month is a Month; text or a number is refused with an error naming the argument."""
     frame = small_roster(6)
-    assert budget_frame(frame, "2024-02").equals(budget_frame(frame, FEB_2024))
-    with pytest.raises(ValueError, match="YYYY-MM"):
-        budget_frame(frame, "Feb 2024")
+    for bad in ("2024-02", 202402):
+        with pytest.raises(InputError, match="month"):
+            budget_frame(frame, month=bad)  # type: ignore[arg-type]
+
+
+def test_dask_coverage_partitions_give_the_whole_roster_decisions() -> None:
+    """Whole-roster coverage over Dask partitions gives each officer the one-process decision, index kept, no NIK."""
+    dd = pytest.importorskip("dask.dataframe")
+    frame = small_roster(24)
+    agreement = shipped_agreement("kab-bintan-pemilu-2024")
+    meta = coverage_frame(frame.iloc[:0], agreement, on=VOTING_DAY)
+    parts = dd.from_pandas(frame, npartitions=3).map_partitions(coverage_frame, agreement, on=VOTING_DAY, meta=meta)
+    by_dask = parts.compute(scheduler="threads")
+    whole = check_roster_coverage(read_columns(frame), agreement, on=VOTING_DAY)
+    assert list(by_dask.index) == list(frame.index)
+    assert list(by_dask["jkm_reason"]) == whole.reason(Scope.JKM).tolist()
+    assert not any(make_nik(1) in str(value) for value in by_dask.to_numpy().ravel())  # no NIK shown whole
+
+
+def test_coverage_batches_is_a_map_in_arrow_function() -> None:
+    """coverage_batches turns record batches into record batches of plain-text decisions, one row per officer."""
+    frame = small_roster(10)
+    batch = pa.RecordBatch.from_pandas(frame, preserve_index=False)
+    out = list(coverage_batches(iter([batch.slice(0, 4), batch.slice(4)]), None, on=VOTING_DAY))
+    assert sum(part.num_rows for part in out) == 10
+    assert all(not pa.types.is_dictionary(field.type) for part in out for field in part.schema)
+    assert {v for part in out for v in part.column("jkk_reason").to_pylist()} <= {"no_agreement", "outside_officer_term",
+                                                                                 "before_officer_term"}
+
+
+def test_rules_are_a_snapshot_of_the_months_first_day() -> None:
+    """A what-if passes the month's snapshot with a reform: blank wages take the reformed honorarium."""
+    frame = small_roster(6)
+    reform = Reform("Honor KPPS naik", {"honorarium.pemilu_2024.kpps.anggota": 1_400_000})
+    raised = budget_frame(frame, month=FEB_2024, by="role_position", rules=rules_on(FEB_2024.first_day, reform=reform))
+    base = budget_frame(frame, month=FEB_2024, by="role_position")
+    anggota = {label: total for label, total in zip(raised["label"], raised["total"], strict=True)}["kpps.anggota"]
+    assert anggota == monthly_premium(Rupiah(1_400_000), month=FEB_2024).total.amount
+    assert anggota > {label: t for label, t in zip(base["label"], base["total"], strict=True)}["kpps.anggota"]
+    with pytest.raises(InputError, match="rules"):
+        budget_frame(frame, month=FEB_2024, rules=rules_on(VOTING_DAY))
+
+
+def _spark(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """A local Spark session whose workers run this interpreter, or skip when pyspark or Java is missing."""
+    pyspark_sql = pytest.importorskip("pyspark.sql")
+    if shutil.which("java") is None:
+        pytest.skip("Spark needs Java, which is not installed")
+    monkeypatch.setenv("PYSPARK_PYTHON", sys.executable)
+    monkeypatch.setenv("PYSPARK_DRIVER_PYTHON", sys.executable)
+    return (
+        pyspark_sql.SparkSession.builder.master("local[*]").appName("jamsos-pemilu-test")
+        .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
+        .config("spark.sql.execution.arrow.pyspark.enabled", "true").getOrCreate()
+    )
+
+
+@pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas:FutureWarning")
+def test_spark_map_in_pandas_and_map_in_arrow_give_the_roster_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On Spark local[*], mapInPandas(budget_frames) and mapInArrow(budget_batches) add up to the one-machine budget."""
+    spark = _spark(monkeypatch)
+    frame = small_roster(40).astype(str)
+    roster = spark.createDataFrame(frame)
+    ddl = "label string, headcount long, jkk long, jkm long, total long"
+    expected = {row.label: row.total.amount for row in roster_budget(read_columns(frame), month=FEB_2024).rows}
+    for parts in (
+        roster.mapInPandas(lambda frames: budget_frames(frames, month=FEB_2024), schema=ddl),
+        roster.mapInArrow(lambda batches: budget_batches(batches, month=FEB_2024), schema=ddl),
+    ):
+        combined = combine_budget_frames(pd.DataFrame([row.asDict() for row in parts.collect()]))
+        assert dict(zip(combined["label"], combined["total"], strict=True)) == expected
+    spark.stop()

@@ -36,7 +36,7 @@ def test_jkk_rate_parameter_exists_in_the_rule_book_for_every_class() -> None:
 
 def test_wage_must_be_positive_money() -> None:
     """A reported wage of zero is rejected."""
-    with pytest.raises(InputError, match="positive Rupiah"):
+    with pytest.raises(InputError, match=r"a reported wage Rupiah\(0\): must be positive"):
         WageEarner(wage=Rupiah(0))
 
 

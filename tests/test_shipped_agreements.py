@@ -5,14 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from jamsos_pemilu.agreements import (
-    AgreementKind,
-    load_agreements,
-    shipped_agreement,
-    shipped_agreements,
-)
+from jamsos_pemilu.agreements import AgreementKind
 from jamsos_pemilu.exceptions import DeserializationError, UnknownCodeError
 from jamsos_pemilu.roles import Body, Role
+from jamsos_pemilu.serialization import load_agreements, shipped_agreement, shipped_agreements
 
 
 def headcounts(agreement_id: str) -> list[int | None]:
@@ -33,11 +29,13 @@ def test_ids_unique() -> None:
     assert len(ids) == len(set(ids))
 
 
-def test_every_agreement_but_pasangkayu_has_a_source() -> None:
-    """Every record cites a URL except Pasangkayu, whose notes say none was found."""
+def test_every_agreement_names_its_source() -> None:
+    """Every record cites a URL or a report file; Pasangkayu, with no URL, names its seed report and says so."""
+    assert all(a.sources or a.report_files for a in shipped_agreements())
     without = [a for a in shipped_agreements() if not a.sources]
     assert [a.id for a in without] == ["kab-pasangkayu-first-stage"]
-    assert any("no URL" in note for note in without[0].notes)
+    assert without[0].report_files == ("002_def9b526d7e49701.txt",)
+    assert any("No source URL" in note for note in without[0].notes)
 
 
 def test_no_sulsel_agreement() -> None:
@@ -52,7 +50,7 @@ def test_no_sulsel_agreement() -> None:
         ("kota-mojokerto-pemilu-2024", [2832, 424]),
         ("kab-seruyan-pemilu-2024", [4047]),
         ("bawaslu-ponorogo-pilkada-2020", [1700]),
-        ("kab-pasangkayu-first-stage", [44]),
+        ("kab-pasangkayu-first-stage", [None, 44]),
         ("kab-bintan-pemilu-2024", [100, 306, 3472, 992]),
         ("bawaslu-banten-pilkada-2024", [465, 1550, 1552, 17231]),
         ("bawaslu-kota-makassar-pilkada-2024", [45, 150, 153, 1877]),
@@ -62,7 +60,7 @@ def test_no_sulsel_agreement() -> None:
         ("kota-cilegon-pemilu-2024", [8771, 2506, 258, 80, 16, 64, 43, 1253]),
     ],
 )
-def test_cohort_headcounts_as_reported(agreement_id: str, expected: list[int]) -> None:
+def test_cohort_headcounts_as_reported(agreement_id: str, expected: list[int | None]) -> None:
     """Each agreement's cohort headcounts are the reported figures, in order."""
     assert headcounts(agreement_id) == expected
 
@@ -73,7 +71,6 @@ def test_cohort_headcounts_as_reported(agreement_id: str, expected: list[int]) -
         ("kab-asahan-pilkada-2024", 15753),
         ("kab-seruyan-pemilu-2024", 4047),
         ("bawaslu-ponorogo-pilkada-2020", 1700),
-        ("kab-pasangkayu-first-stage", 44),
         ("bawaslu-banten-pilkada-2024", 20798),
         ("bawaslu-kota-makassar-pilkada-2024", 2225),
         ("bawaslu-kota-palembang-pilkada-2024", 2577),
@@ -97,10 +94,16 @@ def test_totals_match_wherever_all_headcounts_known() -> None:
     assert mismatched == ["kota-serang-pemilu-2024"]
 
 
-def test_asahan_unreported_roles_stay_empty() -> None:
-    """Asahan's 275/204/1.385 carry no roles and no body: the report does not say."""
-    unreported = shipped_agreement("kab-asahan-pilkada-2024").cohorts[2:]
-    assert all(not c.roles and c.body is None for c in unreported)
+def test_no_seed_record_leaves_a_stated_role_unreported() -> None:
+    """The seed reports name the roles of every cohort but Mojokerto's (bodies only) and Pasangkayu's first stage."""
+    unnamed = [
+        (a.id, i) for a in shipped_agreements() if a.report_files for i, c in enumerate(a.cohorts) if not c.roles
+    ]
+    assert unnamed == [
+        ("kota-mojokerto-pemilu-2024", 0),
+        ("kota-mojokerto-pemilu-2024", 1),
+        ("kab-pasangkayu-first-stage", 1),
+    ]
 
 
 def test_mojokerto_is_a_card_handover_by_body() -> None:
@@ -159,3 +162,12 @@ def test_duplicate_ids_in_file_refused(tmp_path: Path) -> None:
     with pytest.raises(DeserializationError) as caught:
         load_agreements(target)
     assert caught.value.path == "agreements[1].id"
+
+
+def test_a_path_that_cannot_be_read_gets_a_library_error(tmp_path: Path) -> None:
+    """A missing file, a folder, a name too long or a non-path gives a DeserializationError naming the problem."""
+    for source in (tmp_path / "missing.json", tmp_path, tmp_path / ("x" * 300 + ".json")):
+        with pytest.raises(DeserializationError, match="cannot read the file"):
+            load_agreements(source)
+    with pytest.raises(DeserializationError, match="expected a file path, got int"):
+        load_agreements(5)  # type: ignore[arg-type]

@@ -1,3 +1,3 @@
 """The library version, single source for packaging and receipts."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

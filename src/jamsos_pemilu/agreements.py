@@ -13,16 +13,27 @@ officers with its own headcount and coverage period (terms differ by role).
 ``None`` or empty; the library never fills it with a likely value. An empty
 ``roles`` set means the report did not say which roles a headcount counts.
 
+**Disputed stays visible.** A period the report states but that is probably a
+misprint stays as reported; the probable reading sits beside it in
+:class:`Cohort.period_readings <Cohort>` (an :class:`~jamsos_pemilu.readings.Alternative`
+with its reason), and budgets and coverage decisions show the result under each.
+
+**Not every person counted is an ad hoc officer.** Commissioners and the
+permanent secretariat staff of KPU or Bawaslu, when a report counts them in a
+cohort, are recorded in :class:`Cohort.others <Cohort>` (:class:`OtherPersonnel`), not as
+ad hoc roles.
+
 **Impossible is refused, suspicious is flagged.** Building an agreement checks
 it and raises :class:`~jamsos_pemilu.exceptions.AgreementError` listing *every*
 problem, each written ``"<path>: <what is wrong>"`` (for example
-``"cohorts[1].headcount: ..."``). :meth:`Agreement.warnings` lists what is
+``"cohorts[1].headcount: ..."``); the checks are in
+:mod:`jamsos_pemilu.agreement_checks`. :meth:`Agreement.warnings` lists what is
 possible but suspicious (totals that do not add up, no payer, overlapping
-cohorts...). :func:`coverage_overlaps` and :func:`coverage_gaps` compare the
-cohorts of several agreements for the same place.
+cohorts...). :mod:`jamsos_pemilu.coverage` compares the cohorts of several
+agreements for the same place; :mod:`jamsos_pemilu.serialization` loads them.
 
 >>> import datetime as dt
->>> from jamsos_pemilu.institutions import AdministrativeLevel, BpjsOffice, Institution
+>>> from jamsos_pemilu.institutions import AdministrativeLevel, BpjsOffice, Institution, PartyRole
 >>> from jamsos_pemilu.roles import Role
 >>> from jamsos_pemilu.schemes import Programme
 >>> bpjs = Party(Institution.bpjs("Tanjungpinang"), {PartyRole.PROVIDER})
@@ -51,20 +62,20 @@ import datetime as dt
 import enum
 import functools
 import re
-from collections.abc import Callable, Iterable, Sequence
-from importlib import resources
-from pathlib import Path
+from collections.abc import Callable, Iterable, Mapping
 from typing import Final, TypeVar
 
 import attrs
 
+from jamsos_pemilu import agreement_checks
+from jamsos_pemilu._privacy import redact_niks
 from jamsos_pemilu.codes import parse_code
-from jamsos_pemilu.elections import Election, election
-from jamsos_pemilu.exceptions import AgreementError, InputError, JamsosError, UnknownCodeError
-from jamsos_pemilu.institutions import Institution, InstitutionKind
+from jamsos_pemilu.exceptions import AgreementError, InputError
+from jamsos_pemilu.institutions import Institution, PartyRole
 from jamsos_pemilu.l10n import Text
 from jamsos_pemilu.money import Rupiah
 from jamsos_pemilu.periods import Period
+from jamsos_pemilu.readings import Alternative, OtherOutcome
 from jamsos_pemilu.roles import Body, Position, Role
 from jamsos_pemilu.schemes import BudgetSource, NonWageEarner, Programme, Scheme, WageEarner
 
@@ -72,26 +83,25 @@ __all__ = [
     "Agreement",
     "AgreementKind",
     "Cohort",
-    "CohortRef",
-    "CoverageOverlap",
+    "OtherPersonnel",
     "Party",
-    "PartyRole",
     "Payer",
-    "coverage_gaps",
-    "coverage_overlaps",
-    "load_agreements",
-    "problem_path",
-    "shipped_agreement",
-    "shipped_agreements",
+    "Placement",
+    "Statement",
 ]
 
 _E = TypeVar("_E", bound=enum.Enum)
+_R = TypeVar("_R")
 _ID: Final = re.compile(r"^[a-z0-9][a-z0-9_\-]*$")
 _URL: Final = re.compile(r"^https?://\S+$")
+_REPORT_FILE: Final = re.compile(r"^[\w.\-]+\.txt$")
 
 
-def _parse(cls: type[_E], kind: str, aliases: dict[str, _E], text: object) -> _E:
-    return parse_code(cls, kind, text, aliases)
+def _masked_repr(self: object) -> str:
+    """The attrs repr, with every NIK-like run of digits masked: a NIK typed into an id, a name or a note never shows whole."""
+    fields: tuple[attrs.Attribute[object], ...] = attrs.fields(type(self))  # type: ignore[arg-type]
+    shown = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in fields if f.repr)
+    return redact_niks(f"{type(self).__name__}({shown})")
 
 
 class AgreementKind(enum.Enum):
@@ -117,7 +127,7 @@ class AgreementKind(enum.Enum):
         <AgreementKind.MOU: 'mou'>
 
         """
-        return _parse(cls, "agreement kind", _KIND_ALIASES, text)
+        return parse_code(cls, "agreement kind", text, _KIND_ALIASES)
 
 
 _KIND_ALIASES: Final = {
@@ -130,49 +140,54 @@ _KIND_ALIASES: Final = {
 }
 
 
-class PartyRole(enum.Enum):
-    """The part an institution plays in an agreement."""
+class OtherPersonnel(enum.Enum):
+    """People a cohort counts who are not members of an ad hoc body.
 
-    EMPLOYER = "employer"
-    """*Pemberi kerja*: registers the officers as its workers."""
-    PAYER = "payer"
-    """Pays the contributions."""
-    PROVIDER = "provider"
-    """Provides the coverage (BPJS Ketenagakerjaan only)."""
-    WITNESS = "witness"
-    """Signs as a witness."""
-    ATTENDING = "attending"
-    """Attended the signing without signing."""
-    STATE_ATTORNEY = "state_attorney"
-    """*Jaksa Pengacara Negara*: the prosecutor's office as state attorney."""
+    Coverage decisions (:func:`jamsos_pemilu.eligibility.check_coverage`) are
+    made for ad hoc officers only (an :class:`~jamsos_pemilu.officers.Officer`
+    holds an ad hoc role), so none is made for these people. They are counted
+    in the cohort's headcount, and budgets price the whole headcount on the
+    cohort's basis (its reported wage, else the honorarium of its ad hoc
+    roles) with a note saying so: their own pay is not in the rule data.
+    """
+
+    COMMISSIONER = "commissioner"
+    """*Komisioner*: a member of the KPU or Bawaslu commission (regency level and up), a state official."""
+    SECRETARIAT_STAFF = "secretariat_staff"
+    """The permanent secretariat staff of a KPU or Bawaslu office (*pekerja staf*), ASN or not."""
+
+    @property
+    def text(self) -> Text:
+        """The group's name in both languages."""
+        return _OTHER_TEXT[self]
 
     @classmethod
-    def parse(cls, text: str) -> PartyRole:
-        """Parse ``"payer"``, ``"pemberi kerja"``, ``"saksi"``, ``"JPN"``...
+    def parse(cls, text: str) -> OtherPersonnel:
+        """Parse ``"komisioner"``, ``"staf sekretariat"``...
 
         Raises:
             UnknownCodeError: naming the accepted values.
 
+        >>> OtherPersonnel.parse("Komisioner")
+        <OtherPersonnel.COMMISSIONER: 'commissioner'>
         """
-        return _parse(cls, "party role", _PART_ALIASES, text)
+        return parse_code(cls, "other personnel", text, _OTHER_ALIASES)
 
 
-_PART_ALIASES: Final = {
-    "pemberi kerja": PartyRole.EMPLOYER,
-    "pembayar": PartyRole.PAYER,
-    "penyelenggara": PartyRole.PROVIDER,
-    "saksi": PartyRole.WITNESS,
-    "hadir": PartyRole.ATTENDING,
-    "jpn": PartyRole.STATE_ATTORNEY,
-    "jaksa pengacara negara": PartyRole.STATE_ATTORNEY,
+_OTHER_TEXT: Final = {
+    OtherPersonnel.COMMISSIONER: Text(id="Komisioner", en="commissioners"),
+    OtherPersonnel.SECRETARIAT_STAFF: Text(id="Staf sekretariat (tetap)", en="permanent secretariat staff"),
+}
+_OTHER_ALIASES: Final = {
+    "komisioner": OtherPersonnel.COMMISSIONER,
+    "staf sekretariat": OtherPersonnel.SECRETARIAT_STAFF,
+    "pekerja staf": OtherPersonnel.SECRETARIAT_STAFF,
 }
 
 
-def _frozen_set(
-    value: Iterable[_E | str], cls: type[_E], parse: Callable[[str], _E], what: str
-) -> frozenset[_E]:
+def _frozen_set(value: Iterable[_E | str], cls: type[_E], parse: Callable[[str], _E], what: str) -> frozenset[_E]:
     if isinstance(value, str | bytes) or not isinstance(value, Iterable):
-        raise InputError(f"{what} must be a collection of {cls.__name__} values, got {value!r}")
+        raise InputError(f"{what}: expected a collection of {cls.__name__} values, got {value!r}")
     return frozenset(item if isinstance(item, cls) else parse(item) for item in value)  # type: ignore[arg-type]
 
 
@@ -184,6 +199,10 @@ def _positions(value: Iterable[Position | str]) -> frozenset[Position]:
     return _frozen_set(value, Position, Position.parse, "positions")
 
 
+def _others(value: Iterable[OtherPersonnel | str]) -> frozenset[OtherPersonnel]:
+    return _frozen_set(value, OtherPersonnel, OtherPersonnel.parse, "others")
+
+
 def _parts(value: Iterable[PartyRole | str]) -> frozenset[PartyRole]:
     return _frozen_set(value, PartyRole, PartyRole.parse, "parts")
 
@@ -192,25 +211,17 @@ def _programmes(value: Iterable[Programme | str]) -> frozenset[Programme]:
     return _frozen_set(value, Programme, Programme.parse, "programmes")
 
 
-def _strings(value: Iterable[str]) -> tuple[str, ...]:
+def _sequence(value: object, what: str) -> tuple[object, ...]:
     if isinstance(value, str | bytes) or not isinstance(value, Iterable):
-        raise InputError(f"expected a sequence of strings, got {value!r}")
+        raise InputError(f"{what}: expected a sequence, got {value!r}")
     return tuple(value)
 
 
-def _parties(value: Iterable[Party]) -> tuple[Party, ...]:
-    if not isinstance(value, Iterable):
-        raise InputError(f"parties must be a sequence of Party, got {value!r}")
-    return tuple(value)
+def _strings(value: Iterable[str]) -> tuple[str, ...]:
+    return _sequence(value, "text fields")  # type: ignore[return-value]
 
 
-def _cohorts(value: Iterable[Cohort]) -> tuple[Cohort, ...]:
-    if not isinstance(value, Iterable):
-        raise InputError(f"cohorts must be a sequence of Cohort, got {value!r}")
-    return tuple(value)
-
-
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Party:
     """An institution that took part in an agreement, and its part(s).
 
@@ -223,35 +234,38 @@ class Party:
 
     """
 
+    __repr__ = _masked_repr
+
     institution: Institution
     parts: frozenset[PartyRole] = attrs.field(default=frozenset(), converter=_parts)
     signatory: str | None = None
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.institution, Institution):
-            raise InputError(f"a party's institution must be an Institution, got {self.institution!r}")
-        if self.signatory is not None and (
-            not isinstance(self.signatory, str) or not self.signatory.strip()
-        ):
-            raise InputError("a signatory must be a non-blank string or None")
+            raise InputError(f"institution: expected an Institution, got {self.institution!r}")
+        if self.signatory is not None and (not isinstance(self.signatory, str) or not self.signatory.strip()):
+            raise InputError(f"signatory: expected non-blank text or None, got {self.signatory!r}")
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Payer:
-    """Who pays the contributions and from which budget.
+    """Who pays the premiums and from which budget.
 
     Args:
         institution: the paying institution; ``None`` = not reported (or the
             officers themselves, with ``BudgetSource.SELF_PAID``).
         budget_source: the budget the money comes from; ``None`` = not reported.
-        amount: the contribution budget the report gives; ``None`` = not reported.
-        note: what the report says, where it needs words.
+        amount: the premium budget the report gives; ``None`` = not reported.
+        note: what the report says, where it needs words — and why the payer
+            is recorded when the report implies it rather than states it.
 
     Raises:
         InputError: if neither the institution nor the budget is known (use
             ``payer=None`` on the agreement instead), or the amount is negative.
 
     """
+
+    __repr__ = _masked_repr
 
     institution: Institution | None = None
     budget_source: BudgetSource | None = None
@@ -261,26 +275,68 @@ class Payer:
     def __attrs_post_init__(self) -> None:
         if self.institution is None and self.budget_source is None:
             raise InputError(
-                "a payer needs its institution or its budget source; when neither is "
+                "payer: needs its institution or its budget source; when neither is "
                 "reported, leave the agreement's payer as None"
             )
         if self.institution is not None and not isinstance(self.institution, Institution):
-            raise InputError(f"a payer's institution must be an Institution, got {self.institution!r}")
+            raise InputError(f"payer institution: expected an Institution, got {self.institution!r}")
         if self.budget_source is not None and not isinstance(self.budget_source, BudgetSource):
-            raise InputError(f"budget_source must be a BudgetSource, got {self.budget_source!r}")
+            raise InputError(f"payer budget_source: expected a BudgetSource, got {self.budget_source!r}")
         if self.amount is not None and (not isinstance(self.amount, Rupiah) or self.amount.amount < 0):
-            raise InputError(f"a payer's amount must be a non-negative Rupiah, got {self.amount!r}")
+            raise InputError(f"payer amount: expected a non-negative Rupiah, got {self.amount!r}")
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
+class Statement:
+    """Something a person said at the event, recorded as said — a claim, not a rule the library applies.
+
+    Args:
+        speaker: who said it, with the title the report gives.
+        quote: the words as the report quotes them (Indonesian, verbatim).
+        note: how the library reads it (for example where it goes beyond the law).
+
+    """
+
+    __repr__ = _masked_repr
+
+    speaker: str
+    quote: str
+    note: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        for name in ("speaker", "quote"):
+            value = getattr(self, name)
+            if not isinstance(value, str) or not value.strip():
+                raise InputError(f"statement {name}: expected non-blank text, got {value!r}")
+        if self.note is not None and (not isinstance(self.note, str) or not self.note.strip()):
+            raise InputError(f"statement note: expected non-blank text or None, got {self.note!r}")
+
+
+def _readings(value: Iterable[Alternative[Period]]) -> tuple[Alternative[Period], ...]:
+    return _sequence(value, "period_readings")  # type: ignore[return-value]
+
+
+def _parties(value: Iterable[Party]) -> tuple[Party, ...]:
+    return _sequence(value, "parties")  # type: ignore[return-value]
+
+
+def _cohorts(value: Iterable[Cohort]) -> tuple[Cohort, ...]:
+    return _sequence(value, "cohorts")  # type: ignore[return-value]
+
+
+def _statements(value: Iterable[Statement]) -> tuple[Statement, ...]:
+    return _sequence(value, "statements")  # type: ignore[return-value]
+
+
+@attrs.frozen(repr=False)
 class Cohort:
     """A group of officers an agreement covers, with its own headcount and period.
 
     Args:
-        roles: the roles the group counts; empty = the report does not say.
+        roles: the ad hoc roles the group counts; empty = the report does not say.
         positions: the positions counted; empty = all positions, or not reported.
-        headcount: how many officers; ``None`` = not reported.
-        period: the coverage period; ``None`` = not reported.
+        headcount: how many people (officers and ``others``); ``None`` = not reported.
+        period: the coverage period as reported; ``None`` = not reported.
         body: KPU or Bawaslu, when the report says so but not the roles (or to
             confirm them); ``None`` = not reported.
         wage: a wage the agreement reports for the group; ``None`` = the
@@ -289,6 +345,10 @@ class Cohort:
         note: anything else the report says about the group.
         months: a coverage length in months when the report gives only a
             length and no dates (``"PTPS 1 bulan"``); ``None`` = not reported.
+        others: people the group counts who are not ad hoc officers
+            (commissioners, permanent secretariat staff).
+        period_readings: other readings of ``period`` (a probable correction of
+            a misprinted year), each with its source and reason.
 
     The checks that need the whole agreement (headcount not negative, positions
     the roles have, roles the election has, period inside the term) run when
@@ -299,6 +359,8 @@ class Cohort:
 
     """
 
+    __repr__ = _masked_repr
+
     roles: frozenset[Role] = attrs.field(default=frozenset(), converter=_roles)
     positions: frozenset[Position] = attrs.field(default=frozenset(), converter=_positions)
     headcount: int | None = None
@@ -308,6 +370,8 @@ class Cohort:
     label: str | None = None
     note: str | None = None
     months: int | None = None
+    others: frozenset[OtherPersonnel] = attrs.field(default=frozenset(), converter=_others)
+    period_readings: tuple[Alternative[Period], ...] = attrs.field(default=(), converter=_readings)
 
     @property
     def bodies(self) -> frozenset[Body]:
@@ -316,6 +380,11 @@ class Cohort:
         if self.body is not None:
             found.add(self.body)
         return frozenset(found)
+
+    @property
+    def periods(self) -> tuple[Period | None, ...]:
+        """The period as reported, then each other reading of it."""
+        return (self.period, *(reading.value for reading in self.period_readings))
 
     def covers_role(self, role: Role, position: Position | None = None) -> bool:
         """Whether the group counts ``role`` (and ``position``, if given).
@@ -327,52 +396,35 @@ class Cohort:
             return False
         return position is None or not self.positions or position in self.positions
 
-    def _problems(self, path: str) -> list[str]:
-        problems: list[str] = []
-        count = self.headcount
-        if count is not None and (type(count) is not int or count < 0):
-            problems.append(f"{path}.headcount: {count!r} is not a headcount; expected a whole number >= 0")
-        if self.period is not None and not isinstance(self.period, Period):
-            problems.append(f"{path}.period: expected a Period or None, got {self.period!r}")
-        if self.body is not None and not isinstance(self.body, Body):
-            problems.append(f"{path}.body: expected a Body or None, got {self.body!r}")
-        elif self.body is not None:
-            for role in sorted(self.roles, key=lambda r: r.value):
-                if role.body is not self.body:
-                    problems.append(
-                        f"{path}.body: the cohort says {self.body.value} but role "
-                        f"{role.abbreviation} serves {role.body.value}"
-                    )
-        if self.wage is not None and (not isinstance(self.wage, Rupiah) or self.wage.amount <= 0):
-            problems.append(f"{path}.wage: a wage must be a positive Rupiah, got {self.wage!r}")
-        months = self.months
-        if months is not None and (type(months) is not int or months < 1):
-            problems.append(f"{path}.months: {months!r} is not a number of months; expected a whole number >= 1")
-        for name in ("label", "note"):
-            value = getattr(self, name)
-            if value is not None and (not isinstance(value, str) or not value.strip()):
-                problems.append(f"{path}.{name}: expected non-blank text or None")
-        if self.roles:
-            held = {p for role in self.roles for p in role.positions}
-            for position in sorted(self.positions - held, key=lambda p: p.value):
-                names = ", ".join(sorted(r.abbreviation for r in self.roles))
-                problems.append(
-                    f"{path}.positions: no role of the cohort ({names}) has the position {position.value!r}"
-                )
-        return problems
+    def positions_meet(self, other: Cohort) -> bool:
+        """Whether the two groups can count the same position (an empty set counts every position)."""
+        return not self.positions or not other.positions or bool(self.positions & other.positions)
 
 
 @attrs.frozen
+class Placement:
+    """Where an agreement places one role and position.
+
+    ``cohorts`` are the groups that count it; ``unnamed`` says whether some
+    group of the role's body (or of no stated body) names no roles, so the
+    officer may be in it without the report saying so.
+    """
+
+    cohorts: tuple[Cohort, ...]
+    unnamed: bool
+
+
+@attrs.frozen(repr=False)
 class Agreement:
     """One coverage arrangement between election bodies, payers and BPJS Ketenagakerjaan.
 
     Args:
         id: a stable identifier (lower-case letters, digits, ``-`` and ``_``).
-        title: a short human title.
+        title: a short human title (the instrument's own title where reported).
         kind: the instrument; ``None`` = not reported (or not yet signed).
         number: the agreement's number; ``None`` = not reported.
-        signed_on: the signing date; ``None`` = not reported.
-        place: where it was signed; ``None`` = not reported.
+        signed_on: the signing date; ``None`` = not reported (or nothing was signed).
+        place: where it was signed or handed over; ``None`` = not reported.
         elections: election keys (``"pilkada_2024"``) the officers serve; may be empty.
         parties: the institutions taking part; at least one is BPJS Ketenagakerjaan.
         programmes: programmes covered (JKK, JKM); empty = not reported.
@@ -383,6 +435,16 @@ class Agreement:
         reported_total: the total headcount the report gives; ``None`` = none given.
         sources: URLs of the reports read.
         notes: what the reports say that the fields cannot hold, and conflicts.
+        handed_over_on: the date membership cards or certificates were handed
+            over, when the report gives that event; ``None`` = not reported.
+        covers_commute: ``True`` when the report says the cover runs from
+            leaving home until back home (the way to and from the duty post);
+            ``None`` = the report does not say. (JKK covers the usual way to
+            and from work by law either way.)
+        report_files: the report texts this record is modelled on, by file
+            name (the seed reports shipped in ``tests/data/seeds``).
+        excerpts: the report's key sentences, quoted verbatim.
+        statements: what people said at the event, recorded as claims.
 
     Raises:
         AgreementError: listing every problem (no BPJS party, a negative
@@ -391,6 +453,8 @@ class Agreement:
             ``"<path>: <what is wrong>"``.
 
     """
+
+    __repr__ = _masked_repr
 
     id: str
     title: str
@@ -408,11 +472,21 @@ class Agreement:
     reported_total: int | None = None
     sources: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     notes: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    handed_over_on: dt.date | None = None
+    covers_commute: bool | None = None
+    report_files: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    excerpts: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    statements: tuple[Statement, ...] = attrs.field(default=(), converter=_statements)
 
     def __attrs_post_init__(self) -> None:
-        problems = _agreement_problems(self)
+        problems = _shape_problems(self)
+        problems += agreement_checks.agreement_problems(
+            self,
+            parties=[(i, p) for i, p in enumerate(self.parties) if isinstance(p, Party)],
+            cohorts=[(i, c) for i, c in enumerate(self.cohorts) if isinstance(c, Cohort) and not _cohort_shape(c, "")],
+        )
         if problems:
-            raise AgreementError(str(self.id), problems)
+            raise AgreementError(str(self.id), sorted(problems, key=_problem_order))
 
     @property
     def provider(self) -> Party:
@@ -450,6 +524,87 @@ class Agreement:
         """The cohorts that count ``role``."""
         return tuple(c for c in self.cohorts if role in c.roles)
 
+    def placement(self, role: Role, position: Position) -> Placement:
+        """The cohorts counting ``role`` and ``position``, and whether some cohort's roles are unreported.
+
+        Computed once per agreement for every role and position (agreements are
+        immutable), so deciding many officers under one agreement does not
+        rescan its cohorts.
+
+        >>> from jamsos_pemilu.serialization import shipped_agreement
+        >>> asahan = shipped_agreement("kab-asahan-pilkada-2024")
+        >>> [c.headcount for c in asahan.placement(Role.PTPS, Position.PETUGAS).cohorts]
+        [1385]
+
+        Raises:
+            InputError: ``position`` is not a position of ``role``.
+        """
+        found = self._placements.get((role, position))
+        if found is None:
+            raise InputError(f"position: {position.value!r} is not a position of {role.value!r}")
+        return found
+
+    @functools.cached_property
+    def _placements(self) -> Mapping[tuple[Role, Position], Placement]:
+        table: dict[tuple[Role, Position], Placement] = {}
+        for role in Role:
+            unnamed = any(not c.roles and (c.body is None or c.body is role.body) for c in self.cohorts)
+            for position in role.positions:
+                matches = tuple(c for c in self.cohorts if c.covers_role(role, position))
+                table[(role, position)] = Placement(matches, unnamed)
+        return table
+
+    def with_period_reading(self, index: int, reading: int) -> Agreement:
+        """The same agreement with cohort ``index``'s period read as its other reading ``reading``.
+
+        The result's cohort has no other readings left, so a calculation on it
+        does not branch again. Use it to compute a result under a disputed
+        period (see :meth:`period_reading_outcomes`).
+
+        Raises:
+            InputError: no cohort ``index`` or no reading ``reading``.
+
+        >>> from jamsos_pemilu.serialization import shipped_agreement
+        >>> asahan = shipped_agreement("kab-asahan-pilkada-2024")
+        >>> str(asahan.cohorts[0].period), str(asahan.with_period_reading(0, 0).cohorts[0].period)
+        ('2023-11-01/2024-02-29', '2024-11-01/2025-02-28')
+        """
+        if type(index) is not int or not 0 <= index < len(self.cohorts):
+            raise InputError(f"index: agreement {self.id!r} has {len(self.cohorts)} cohorts; no cohort {index!r}")
+        cohort = self.cohorts[index]
+        if type(reading) is not int or not 0 <= reading < len(cohort.period_readings):
+            raise InputError(
+                f"reading: cohorts[{index}] of {self.id!r} has {len(cohort.period_readings)} other readings; "
+                f"no reading {reading!r}"
+            )
+        read = attrs.evolve(cohort, period=cohort.period_readings[reading].value, period_readings=())
+        cohorts = (*self.cohorts[:index], read, *self.cohorts[index + 1 :])
+        return attrs.evolve(self, cohorts=cohorts)
+
+    def period_reading_outcomes(
+        self, index: int, compute: Callable[[Agreement], _R], *, actual: _R
+    ) -> tuple[OtherOutcome[Period, _R], ...]:
+        """A result under each other reading of cohort ``index``'s period, where it differs from ``actual``.
+
+        Args:
+            index: the cohort.
+            compute: the calculation, given the agreement under one reading.
+            actual: the result under the period as reported.
+
+        >>> from jamsos_pemilu.serialization import shipped_agreement
+        >>> asahan = shipped_agreement("kab-asahan-pilkada-2024")
+        >>> found = asahan.period_reading_outcomes(0, lambda a: a.cohorts[0].period.start.year, actual=2023)
+        >>> [(str(o.alternative.value), o.outcome) for o in found]
+        [('2024-11-01/2025-02-28', 2024)]
+        """
+        cohort = self.cohorts[index]
+        found: list[OtherOutcome[Period, _R]] = []
+        for number, reading in enumerate(cohort.period_readings):
+            outcome = compute(self.with_period_reading(index, number))
+            if outcome != actual:
+                found.append(OtherOutcome(reading, outcome))
+        return tuple(found)
+
     def warnings(self) -> tuple[Text, ...]:
         """What is possible but suspicious about the agreement, in both languages.
 
@@ -457,393 +612,101 @@ class Agreement:
         payer, no scheme, no programmes, no source, a cohort with no period,
         two cohorts counting the same role and position over overlapping (or
         unknown) periods, and a cohort period longer than the role's term in
-        the election.
+        the election. See :func:`jamsos_pemilu.agreement_checks.agreement_warnings`.
         """
-        return tuple(_agreement_warnings(self))
+        return tuple(agreement_checks.agreement_warnings(self))
 
 
-def problem_path(problem: str) -> str:
-    """The path at the start of an :class:`AgreementError` problem (``"cohorts[1].headcount"``).
-
-    >>> problem_path("cohorts[1].headcount: -5 is not a headcount")
-    'cohorts[1].headcount'
-    """
-    head, sep, _ = problem.partition(": ")
-    return head if sep else ""
+_PROBLEM_GROUPS: Final = {"parties": 1, "elections": 2, "cohorts": 3}
+_COHORT_INDEX: Final = re.compile(r"^cohorts\[(\d+)\]")
 
 
-def _agreement_problems(agreement: Agreement) -> list[str]:
+def _problem_order(problem: str) -> tuple[int, int]:
+    """Problems of the agreement's own fields first, then parties, elections and cohorts in order."""
+    path = agreement_checks.problem_path(problem)
+    head = re.split(r"[.\[]", path, maxsplit=1)[0]
+    found = _COHORT_INDEX.match(path)
+    return _PROBLEM_GROUPS.get(head, 0), int(found.group(1)) if found else 0
+
+
+def _text_problem(value: object, path: str) -> list[str]:
+    if value is not None and (not isinstance(value, str) or not value.strip()):
+        return [f"{path}: expected non-blank text or None"]
+    return []
+
+
+def _date_problem(value: object, path: str) -> list[str]:
+    if value is not None and (isinstance(value, dt.datetime) or not isinstance(value, dt.date)):
+        return [f"{path}: expected a date or None, got {value!r}"]
+    return []
+
+
+def _cohort_shape(cohort: Cohort, path: str) -> list[str]:
     problems: list[str] = []
-    a = agreement
+    count = cohort.headcount
+    if count is not None and (type(count) is not int or count < 0):
+        problems.append(f"{path}.headcount: {count!r} is not a headcount; expected a whole number >= 0")
+    if cohort.period is not None and not isinstance(cohort.period, Period):
+        problems.append(f"{path}.period: expected a Period or None, got {cohort.period!r}")
+    if cohort.body is not None and not isinstance(cohort.body, Body):
+        problems.append(f"{path}.body: expected a Body or None, got {cohort.body!r}")
+    if cohort.wage is not None and (not isinstance(cohort.wage, Rupiah) or cohort.wage.amount <= 0):
+        problems.append(f"{path}.wage: a wage must be a positive Rupiah, got {cohort.wage!r}")
+    months = cohort.months
+    if months is not None and (type(months) is not int or months < 1):
+        problems.append(f"{path}.months: {months!r} is not a number of months; expected a whole number >= 1")
+    problems += _text_problem(cohort.label, f"{path}.label")
+    problems += _text_problem(cohort.note, f"{path}.note")
+    for index, reading in enumerate(cohort.period_readings):
+        where = f"{path}.period_readings[{index}]"
+        if not isinstance(reading, Alternative) or not isinstance(reading.value, Period):
+            problems.append(f"{where}: expected an Alternative holding a Period, got {reading!r}")
+    return problems
+
+
+def _shape_problems(a: Agreement) -> list[str]:
+    """Problems of type and form, found field by field (the cross-field checks need them clean)."""
+    problems: list[str] = []
     if not isinstance(a.id, str) or not _ID.match(a.id):
-        problems.append(
-            f"id: {a.id!r} is not an identifier; use lower-case letters, digits, '-' and '_'"
-        )
+        problems.append(f"id: {a.id!r} is not an identifier; use lower-case letters, digits, '-' and '_'")
     if not isinstance(a.title, str) or not a.title.strip():
         problems.append("title: expected non-blank text")
     if a.kind is not None and not isinstance(a.kind, AgreementKind):
         problems.append(f"kind: expected an AgreementKind or None, got {a.kind!r}")
-    for name in ("number", "place"):
-        value = getattr(a, name)
-        if value is not None and (not isinstance(value, str) or not value.strip()):
-            problems.append(f"{name}: expected non-blank text or None")
-    if a.signed_on is not None and (
-        isinstance(a.signed_on, dt.datetime) or not isinstance(a.signed_on, dt.date)
-    ):
-        problems.append(f"signed_on: expected a date or None, got {a.signed_on!r}")
+    problems += _text_problem(a.number, "number")
+    problems += _text_problem(a.place, "place")
+    problems += _date_problem(a.signed_on, "signed_on")
+    problems += _date_problem(a.handed_over_on, "handed_over_on")
     if a.scheme is not None and not isinstance(a.scheme, WageEarner | NonWageEarner):
         problems.append(f"scheme: expected WageEarner, NonWageEarner or None, got {a.scheme!r}")
     if a.payer is not None and not isinstance(a.payer, Payer):
         problems.append(f"payer: expected a Payer or None, got {a.payer!r}")
     if a.term is not None and not isinstance(a.term, Period):
         problems.append(f"term: expected a Period or None, got {a.term!r}")
+    if a.covers_commute is not None and type(a.covers_commute) is not bool:
+        problems.append(f"covers_commute: expected true, false or None, got {a.covers_commute!r}")
     total = a.reported_total
     if total is not None and (type(total) is not int or total < 0):
         problems.append(f"reported_total: {total!r} is not a headcount; expected a whole number >= 0")
     for index, url in enumerate(a.sources):
         if not isinstance(url, str) or not _URL.match(url):
             problems.append(f"sources[{index}]: {url!r} is not an http(s) URL")
-    for index, note in enumerate(a.notes):
-        if not isinstance(note, str) or not note.strip():
-            problems.append(f"notes[{index}]: expected non-blank text")
-    problems.extend(_party_problems(a.parties))
-    elections = _election_objects(a.elections, problems)
-    for index, cohort in enumerate(a.cohorts):
-        path = f"cohorts[{index}]"
-        if not isinstance(cohort, Cohort):
-            problems.append(f"{path}: expected a Cohort, got {cohort!r}")
-            continue
-        problems.extend(cohort._problems(path))
-        if (
-            isinstance(a.term, Period)
-            and isinstance(cohort.period, Period)
-            and not a.term.covers(cohort.period)
-        ):
-            problems.append(
-                f"{path}.period: {cohort.period} lies outside the agreement's term {a.term}"
-            )
-        if elections:
-            for role in sorted(cohort.roles, key=lambda r: r.value):
-                if not any(e.has_role(role) for e in elections):
-                    keys = ", ".join(e.key for e in elections)
-                    problems.append(f"{path}.roles: election {keys} has no role {role.value!r}")
-    return problems
-
-
-def _party_problems(parties: tuple[Party, ...]) -> list[str]:
-    problems: list[str] = []
-    seen: dict[Institution, int] = {}
-    for index, party in enumerate(parties):
-        path = f"parties[{index}]"
+    for index, name in enumerate(a.report_files):
+        if not isinstance(name, str) or not _REPORT_FILE.match(name):
+            problems.append(f"report_files[{index}]: {name!r} is not a report file name (name.txt)")
+    for field in ("notes", "excerpts"):
+        for index, text in enumerate(getattr(a, field)):
+            if not isinstance(text, str) or not text.strip():
+                problems.append(f"{field}[{index}]: expected non-blank text")
+    for index, statement in enumerate(a.statements):
+        if not isinstance(statement, Statement):
+            problems.append(f"statements[{index}]: expected a Statement, got {statement!r}")
+    for index, party in enumerate(a.parties):
         if not isinstance(party, Party):
-            problems.append(f"{path}: expected a Party, got {party!r}")
-            continue
-        kind = party.institution.kind
-        if PartyRole.PROVIDER in party.parts and kind is not InstitutionKind.BPJS_KETENAGAKERJAAN:
-            problems.append(
-                f"{path}.parts: only BPJS Ketenagakerjaan provides coverage, not {party.institution.name}"
-            )
-        if party.institution.is_bpjs and party.parts & {PartyRole.EMPLOYER, PartyRole.PAYER}:
-            problems.append(f"{path}.parts: BPJS Ketenagakerjaan cannot employ or pay for the officers")
-        if PartyRole.STATE_ATTORNEY in party.parts and kind is not InstitutionKind.KEJAKSAAN_NEGERI:
-            problems.append(
-                f"{path}.parts: only a Kejaksaan Negeri acts as state attorney, not {party.institution.name}"
-            )
-        if party.institution in seen:
-            problems.append(
-                f"{path}.institution: {party.institution.name} is already parties[{seen[party.institution]}]"
-            )
-        seen.setdefault(party.institution, index)
-    if not any(isinstance(p, Party) and p.institution.is_bpjs for p in parties):
-        problems.append("parties: no BPJS Ketenagakerjaan party; every agreement needs its provider")
+            problems.append(f"parties[{index}]: expected a Party, got {party!r}")
+    for index, cohort in enumerate(a.cohorts):
+        if not isinstance(cohort, Cohort):
+            problems.append(f"cohorts[{index}]: expected a Cohort, got {cohort!r}")
+        else:
+            problems += _cohort_shape(cohort, f"cohorts[{index}]")
     return problems
-
-
-def _election_objects(keys: tuple[str, ...], problems: list[str]) -> list[Election]:
-    found: list[Election] = []
-    for index, key in enumerate(keys):
-        try:
-            item = election(key)
-        except (JamsosError, LookupError, ValueError) as error:
-            problems.append(f"elections[{index}]: unknown election {key!r} ({error})")
-            continue
-        if item in found:
-            problems.append(f"elections[{index}]: {key!r} is listed twice")
-            continue
-        found.append(item)
-    return found
-
-
-def _agreement_warnings(a: Agreement) -> list[Text]:
-    found: list[Text] = []
-    known = a.known_headcount
-    total = a.total_headcount
-    if a.reported_total is not None:
-        if total is not None and total != a.reported_total:
-            found.append(Text(
-                id=f"jumlah kohort {total} tidak sama dengan total yang dilaporkan {a.reported_total}",
-                en=f"the cohorts add up to {total}, not the reported total of {a.reported_total}",
-            ))
-        elif total is None and known > a.reported_total:
-            found.append(Text(
-                id=f"jumlah kohort yang diketahui ({known}) melebihi total yang dilaporkan {a.reported_total}",
-                en=f"the known cohort headcounts ({known}) exceed the reported total of {a.reported_total}",
-            ))
-    if a.payer is None:
-        found.append(Text(id="pembayar iuran tidak dilaporkan", en="no payer is reported"))
-    if a.scheme is None:
-        found.append(Text(
-            id="skema kepesertaan (PU/BPU) tidak dilaporkan",
-            en="no coverage scheme (wage earner / non-wage earner) is reported",
-        ))
-    if not a.programmes:
-        found.append(Text(id="program (JKK/JKM) tidak dilaporkan", en="no programme (JKK/JKM) is reported"))
-    if not a.sources:
-        found.append(Text(id="tidak ada sumber (URL)", en="no source URL is recorded"))
-    if not a.cohorts:
-        found.append(Text(id="tidak ada kohort petugas", en="no cohort of officers is recorded"))
-    for index, cohort in enumerate(a.cohorts):
-        if cohort.period is None:
-            length = (
-                Text(id=f" (hanya lama {cohort.months} bulan)", en=f" (only a length of {cohort.months} months)")
-                if cohort.months is not None
-                else Text(id="", en="")
-            )
-            found.append(Text(
-                id=f"cohorts[{index}] tidak punya periode perlindungan{length.id}",
-                en=f"cohorts[{index}] has no coverage period{length.en}",
-            ))
-    found.extend(_overlap_warnings(a))
-    found.extend(_term_warnings(a))
-    return found
-
-
-def _positions_meet(first: Cohort, second: Cohort) -> bool:
-    return not first.positions or not second.positions or bool(first.positions & second.positions)
-
-
-def _overlap_warnings(a: Agreement) -> list[Text]:
-    found: list[Text] = []
-    for i, first in enumerate(a.cohorts):
-        for j in range(i + 1, len(a.cohorts)):
-            second = a.cohorts[j]
-            shared = first.roles & second.roles
-            if not shared or not _positions_meet(first, second):
-                continue
-            if first.period is not None and second.period is not None:
-                if not first.period.overlaps(second.period):
-                    continue
-                when_id, when_en = "periodenya bertumpang tindih", "their periods overlap"
-            else:
-                when_id, when_en = "periodenya tidak diketahui", "a period is unknown"
-            names = ", ".join(sorted(r.abbreviation for r in shared))
-            found.append(Text(
-                id=f"cohorts[{i}] dan cohorts[{j}] sama-sama menghitung {names} dan {when_id}",
-                en=f"cohorts[{i}] and cohorts[{j}] both count {names} and {when_en}",
-            ))
-    return found
-
-
-def _term_warnings(a: Agreement) -> list[Text]:
-    found: list[Text] = []
-    for index, cohort in enumerate(a.cohorts):
-        if cohort.period is None:
-            continue
-        for key in a.elections:
-            item = election(key)
-            for role in sorted(cohort.roles, key=lambda r: r.value):
-                if not item.has_role(role):
-                    continue
-                term = item.term(role)
-                if term is not None and cohort.period.days > term.days:
-                    found.append(Text(
-                        id=(
-                            f"cohorts[{index}]: periode {cohort.period.days} hari lebih panjang dari "
-                            f"masa kerja {role.abbreviation} di {item.key} ({term.days} hari)"
-                        ),
-                        en=(
-                            f"cohorts[{index}]: its {cohort.period.days}-day period is longer than the "
-                            f"{role.abbreviation} term in {item.key} ({term.days} days)"
-                        ),
-                    ))
-    return found
-
-
-@attrs.frozen
-class CohortRef:
-    """Where a cohort sits: the agreement's id and the cohort's index."""
-
-    agreement: str
-    index: int
-
-    def __str__(self) -> str:
-        return f"{self.agreement}.cohorts[{self.index}]"
-
-
-@attrs.frozen
-class CoverageOverlap:
-    """Two cohorts that may cover the same officers of a role on the same days."""
-
-    role: Role
-    period: Period
-    first: CohortRef
-    second: CohortRef
-
-    @property
-    def text(self) -> Text:
-        """A sentence describing the overlap in both languages."""
-        return Text(
-            id=f"{self.role.abbreviation} dicakup dua kali ({self.first} dan {self.second}) pada {self.period}",
-            en=f"{self.role.abbreviation} covered twice ({self.first} and {self.second}) during {self.period}",
-        )
-
-
-def coverage_overlaps(agreements: Sequence[Agreement]) -> list[CoverageOverlap]:
-    """Pairs of cohorts that count the same role and position on the same days.
-
-    Pass agreements about the same officers (the same regency or city): the
-    function does not compare places, because most reports leave region codes
-    unknown. Cohorts without a period cannot be compared and are skipped (their
-    agreement's :meth:`Agreement.warnings` flags them). Pairs inside a single
-    agreement are included too.
-
-    Args:
-        agreements: the agreements to compare.
-
-    Returns:
-        One :class:`CoverageOverlap` per pair of cohorts and shared role, with
-        the days both cover, in input order.
-
-    >>> import datetime as dt
-    >>> from jamsos_pemilu.institutions import Institution
-    >>> bpjs = Party(Institution.bpjs("Cirebon"), {"provider"})
-    >>> nov = Period(dt.date(2024, 11, 1), dt.date(2024, 11, 30))
-    >>> a = Agreement(id="a", title="A", parties=(bpjs,), cohorts=(Cohort({"kpps"}, period=nov),))
-    >>> b = Agreement(id="b", title="B", parties=(bpjs,), cohorts=(Cohort({"kpps"}, period=nov),))
-    >>> [str(o.first) + " / " + str(o.second) for o in coverage_overlaps([a, b])]
-    ['a.cohorts[0] / b.cohorts[0]']
-
-    """
-    located = [
-        (CohortRef(agreement.id, index), cohort)
-        for agreement in agreements
-        for index, cohort in enumerate(agreement.cohorts)
-        if cohort.period is not None
-    ]
-    found: list[CoverageOverlap] = []
-    for i, (first_ref, first) in enumerate(located):
-        for second_ref, second in located[i + 1 :]:
-            assert first.period is not None and second.period is not None
-            days = first.period.intersection(second.period)
-            if days is None or not _positions_meet(first, second):
-                continue
-            for role in sorted(first.roles & second.roles, key=lambda r: r.value):
-                found.append(CoverageOverlap(role, days, first_ref, second_ref))
-    return found
-
-
-def coverage_gaps(
-    agreements: Sequence[Agreement], role: Role, within: Period
-) -> tuple[Period, ...]:
-    """The days of ``within`` on which no cohort of the agreements covers ``role``.
-
-    Use the role's term (:meth:`jamsos_pemilu.elections.Election.term`) as
-    ``within`` to find the days officers served uncovered. Cohorts without a
-    period count as covering nothing: the gap is what is *known* to be covered.
-
-    Args:
-        agreements: agreements about the same officers.
-        role: the role to check.
-        within: the days that should be covered.
-
-    Returns:
-        The uncovered stretches, in order (empty when all days are covered).
-
-    >>> import datetime as dt
-    >>> from jamsos_pemilu.institutions import Institution
-    >>> bpjs = Party(Institution.bpjs("Palu"), {"provider"})
-    >>> part = Period(dt.date(2024, 11, 10), dt.date(2024, 11, 30))
-    >>> a = Agreement(id="a", title="A", parties=(bpjs,), cohorts=(Cohort({"kpps"}, period=part),))
-    >>> [str(p) for p in coverage_gaps([a], Role.KPPS, Period(dt.date(2024, 11, 7), dt.date(2024, 12, 8)))]
-    ['2024-11-07/2024-11-09', '2024-12-01/2024-12-08']
-
-    """
-    covered = sorted(
-        (cohort.period for a in agreements for cohort in a.cohorts_for(role) if cohort.period),
-        key=lambda p: (p.start, p.end),
-    )
-    gaps: list[Period] = []
-    cursor = within.start
-    for period in covered:
-        if period.end < cursor:
-            continue
-        if period.start > within.end:
-            break
-        if period.start > cursor:
-            gaps.append(Period(cursor, period.start - dt.timedelta(days=1)))
-        if period.end >= within.end:
-            return tuple(gaps)
-        cursor = max(cursor, period.end + dt.timedelta(days=1))
-    gaps.append(Period(cursor, within.end))
-    return tuple(gaps)
-
-
-_DATA_FILE: Final = "agreements.json"
-
-
-def load_agreements(source: str | Path) -> tuple[Agreement, ...]:
-    """Load agreements from a JSON file holding ``{"agreements": [...]}``.
-
-    Each entry has the shape :func:`jamsos_pemilu.serialization.to_dict` gives;
-    optional fields may be left out.
-
-    Args:
-        source: the file's path.
-
-    Returns:
-        The agreements in file order.
-
-    Raises:
-        DeserializationError: naming the file and the path of the bad field
-            (``agreements[3].cohorts[1].headcount``), or a repeated id.
-
-    """
-    path = Path(source)
-    return _load_text(path.read_text(encoding="utf-8"), str(path))
-
-
-def _load_text(text: str, name: str) -> tuple[Agreement, ...]:
-    from jamsos_pemilu.serialization import load_agreement_document
-
-    return load_agreement_document(text, name)
-
-
-@functools.cache
-def shipped_agreements() -> tuple[Agreement, ...]:
-    """The agreements shipped with the library (``jamsos_pemilu/data/agreements.json``).
-
-    They are the local agreements found in public reports (see the notes and
-    sources of each); fields the reports leave unknown are ``None`` or empty.
-    Loaded once and cached.
-
-    >>> len(shipped_agreements()) >= 23
-    True
-    """
-    resource = resources.files("jamsos_pemilu") / "data" / _DATA_FILE
-    return _load_text(resource.read_text(encoding="utf-8"), f"jamsos_pemilu/data/{_DATA_FILE}")
-
-
-def shipped_agreement(agreement_id: str) -> Agreement:
-    """The shipped agreement with id ``agreement_id``.
-
-    Raises:
-        UnknownCodeError: naming the shipped ids.
-
-    >>> shipped_agreement("kab-asahan-pilkada-2024").reported_total
-    15753
-
-    """
-    for agreement in shipped_agreements():
-        if agreement.id == agreement_id:
-            return agreement
-    raise UnknownCodeError("agreement", agreement_id, [a.id for a in shipped_agreements()])

@@ -16,7 +16,7 @@ Death not from a work accident on 14 February 2024 (as in the Seruyan and
 Cilegon reports):
 
 >>> import datetime as dt
->>> assessment = jkm_death(dt.date(2024, 2, 14))
+>>> assessment = jkm_death(on=dt.date(2024, 2, 14))
 >>> assessment.total
 Rupiah(42000000)
 >>> [line.amount for line in assessment.lines]
@@ -27,30 +27,34 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable, Mapping, Sequence
+import functools
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Final
 
 import attrs
 
+from jamsos_pemilu.claims import claim_window, scholarship_membership
 from jamsos_pemilu.codes import parse_code
 from jamsos_pemilu.exceptions import CalculationError, FloatMoneyError, InputError
 from jamsos_pemilu.explain import (
     Formula,
     LineItem,
     Receipt,
+    Result,
     RuleTrace,
     Share,
     citations_of,
-    dumps,
     iter_nonempty,
     line_records,
     render_lines,
 )
-from jamsos_pemilu.l10n import DEFAULT_LANGUAGE, Language, Text, format_date
-from jamsos_pemilu.law.parameters import RuleBook, default_rule_book
+from jamsos_pemilu.l10n import Language, Text, format_date, format_rupiah
+from jamsos_pemilu.law import names
+from jamsos_pemilu.law.parameters import ParameterValue, RuleSnapshot, RuleValue, Unit, snapshot_for
 from jamsos_pemilu.money import Rupiah, round_rupiah
-from jamsos_pemilu.periods import completed_years, years_after
+from jamsos_pemilu.periods import completed_years, require_date
+from jamsos_pemilu.readings import other_outcomes
 from jamsos_pemilu.roles import Body
 
 __all__ = [
@@ -60,7 +64,6 @@ __all__ = [
     "Impairment",
     "SantunanEvent",
     "TransportMode",
-    "jkk_claim_deadline",
     "jkk_death",
     "jkk_home_care",
     "jkk_medical_care",
@@ -170,12 +173,15 @@ class SantunanEvent(enum.Enum):
 
 
 @attrs.frozen
-class BenefitAssessment:
-    """What is paid for one event under the rules of its date, line by line."""
+class BenefitAssessment(Result):
+    """What is paid for one event under the rules of its date, line by line.
+
+    ``on`` is the date of the accident, death or event whose rules apply.
+    """
 
     kind: str
     title: Text
-    event_date: dt.date
+    on: dt.date
     lines: tuple[LineItem, ...]
     total: Rupiah
     receipt: Receipt
@@ -193,9 +199,8 @@ class BenefitAssessment:
                 return line.amount
         raise KeyError(key)
 
-    def render(self, lang: Language = DEFAULT_LANGUAGE) -> str:
-        """The assessment as text: lines, formulas, citations, notes and receipt."""
-        rows = [f"{self.title.render(lang)} — {format_date(self.event_date, lang)}"]
+    def _render(self, lang: Language) -> str:
+        rows = [f"{self.title.render(lang)} — {format_date(self.on, lang)}"]
         rows += render_lines(self.lines, lang, self.total)
         rows += [f"  * {note.render(lang)}" for note in self.notes]
         rows.append(self.receipt.render(lang))
@@ -206,86 +211,149 @@ class BenefitAssessment:
         return {
             "kind": self.kind,
             "title": self.title.to_dict(),
-            "event_date": self.event_date.isoformat(),
+            "on": self.on.isoformat(),
             "lines": [line.to_dict() for line in self.lines],
             "total": self.total.amount,
             "notes": [n.to_dict() for n in self.notes],
             "receipt": self.receipt.to_dict(),
         }
 
-    def to_json(self) -> str:
-        """JSON text."""
-        return dumps(self.to_dict())
-
     def records(self) -> list[dict[str, object]]:
-        """One flat dict per line, to load straight into a DataFrame."""
-        return line_records(self.lines, kind=self.kind, event_date=self.event_date.isoformat())
+        """One flat dict per line (with the kind and date), to load straight into a DataFrame."""
+        return line_records(self.lines, kind=self.kind, on=self.on.isoformat())
 
 
-def _date(value: object, what: str) -> dt.date:
-    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-        raise InputError(f"{what} must be a datetime.date, not {type(value).__name__}")
-    return value
-
-
-def _wage(wage: object) -> Rupiah:
-    if isinstance(wage, float):
-        raise FloatMoneyError(wage, where="the monthly wage")
-    if not isinstance(wage, Rupiah):
-        raise InputError(f"the monthly wage must be a Rupiah amount, got {type(wage).__name__}")
+def _wage(wage: object, what: str = "wage") -> Rupiah:
+    if not isinstance(wage, Rupiah):  # a float, an int, text: one money rule, one message
+        raise FloatMoneyError(wage, where=f"{what} (the monthly wage)")
     if wage.amount <= 0:
-        raise CalculationError(f"the monthly wage must be positive, got {wage.amount} rupiah")
+        raise CalculationError(f"{what}: the monthly wage must be positive, got {wage.amount} rupiah")
     return wage
 
 
-def _trace(on: dt.date, rules: RuleBook | None) -> RuleTrace:
-    return RuleTrace((rules or default_rule_book()).on(on))
+def _months(months: object, what: str, *, minimum: int) -> int:
+    if type(months) is not int or months < minimum:
+        raise CalculationError(f"{what}: expected a whole number of months from {minimum}, got {months!r}")
+    return months
 
 
-def _flat(trace: RuleTrace, name: str, key: str, label: Text) -> LineItem:
+def _trace(rules: RuleSnapshot | None, on: dt.date, what: str) -> RuleTrace:
+    return RuleTrace(snapshot_for(rules, on, what=what))
+
+
+def _flat(trace: RuleTrace, name: str, label: Text) -> LineItem:
     value = trace[name]
-    return LineItem(key, label, value.rupiah, Formula("{0}", (value.rupiah,)), citations_of(value), (name,))
+    return LineItem(name, label, value.rupiah, Formula("{0}", (value.rupiah,)), citations_of(value), (name,))
 
 
 def _assessment(
-    kind: str, title: Text, on: dt.date, trace: RuleTrace, lines: Sequence[LineItem], notes: Iterable[Text] = ()
+    kind: str, title: Text, trace: RuleTrace, lines: Sequence[LineItem], notes: Iterable[Text] = ()
 ) -> BenefitAssessment:
     total = sum(iter_nonempty(lines), Rupiah.zero())
-    return BenefitAssessment(kind, title, on, tuple(lines), total, trace.receipt(), tuple(notes))
+    return BenefitAssessment(kind, title, trace.rules.on, tuple(lines), total, trace.receipt(), tuple(notes))
+
+
+_DEATH_FLOOR: Final = Text(id="batas minimum santunan kematian JKK", en="the JKK death minimum")
+
+
+def _value_text(value: ParameterValue, lang: Language) -> str:
+    return format_rupiah(value, lang) if isinstance(value, Rupiah) else str(value)
+
+
+def _other_readings(
+    value: RuleValue,
+    compute: Callable[[ParameterValue], Rupiah],
+    *,
+    actual: Rupiah,
+    line: Text,
+    subject: Text,
+) -> list[Text]:
+    """Notes for each alternative reading of ``value`` that would change a line's amount, with the other amount.
+
+    "JKK death Rp40.800.000; under the Rp42.000.000 reading of the JKK death minimum (source): Rp42.000.000."
+    """
+    notes: list[Text] = []
+    for found in other_outcomes(value.alternatives, compute, actual=actual):
+        reading = _value_text(found.alternative.value, "id"), _value_text(found.alternative.value, "en")
+        source = found.alternative.source
+        notes.append(
+            Text(
+                id=f"{line.id} {format_rupiah(actual, 'id')}; menurut bacaan {reading[0]} untuk {subject.id} "
+                f"({source}): {format_rupiah(found.outcome, 'id')}.",
+                en=f"{line.en} {format_rupiah(actual, 'en')}; under the {reading[1]} reading of {subject.en} "
+                f"({source}): {format_rupiah(found.outcome, 'en')}.",
+            )
+        )
+    return notes
+
+
+def _flat_outcome(used: Rupiah, other: ParameterValue) -> Rupiah:
+    return other if isinstance(other, Rupiah) else used
+
+
+def _flat_readings(trace: RuleTrace, lines: Iterable[LineItem]) -> list[Text]:
+    """Alternative readings of flat amounts (a line that is one rule value), each with its other amount."""
+    notes: list[Text] = []
+    for line in lines:
+        if line.amount is None or len(line.parameters) != 1:
+            continue
+        value = trace[line.parameters[0]]
+        if value.alternatives and value.unit is Unit.RUPIAH:
+            notes += _other_readings(
+                value,
+                functools.partial(_flat_outcome, value.rupiah),
+                actual=line.amount,
+                line=line.label,
+                subject=value.label,
+            )
+    return notes
+
+
+def _children(children: object) -> tuple[Child, ...]:
+    if isinstance(children, str | bytes) or not isinstance(children, Sequence):
+        raise InputError(f"children: expected a sequence of Child, got {type(children).__name__} ({children!r})")
+    for index, child in enumerate(children, start=1):
+        if not isinstance(child, Child):
+            raise InputError(f"children: child {index} must be a Child, got {type(child).__name__} ({child!r})")
+    return tuple(children)
 
 
 _FUNERAL: Final = Text(id="Biaya pemakaman", en="Funeral costs")
 _PERIODIC: Final = Text(id="Santunan berkala (dibayar sekaligus)", en="Periodic benefit (paid at once)")
 _SCHOLARSHIP: Final = Text(id="Beasiswa pendidikan anak", en="Children's scholarship")
+_SCHOLARSHIP_2015: Final = Text(
+    id="Beasiswa 2015 diberikan sekali per peserta bila ada anak yang masih sekolah.",
+    en="The 2015 scholarship is paid once per participant with a child still in school.",
+)
+_SCHOLARSHIP_NOTE: Final = Text(
+    id="Dibayar per tahun sesuai jenjang; berhenti pada usia batas, menikah atau bekerja.",
+    en="Paid yearly by level; stops at the age limit, marriage or employment.",
+)
+_NO_JKM_SCHOLARSHIP: Final = Text(id="Beasiswa JKM tidak dihitung.", en="The JKM scholarship is not counted.")
 
 
 def _scholarship_lines(
-    trace: RuleTrace, on: dt.date, children: Sequence[Child], lump_sum_name: str, notes: list[Text]
-) -> list[LineItem]:
-    """Scholarship lines: a lump sum under the 2015 rules, the per-child table from PP 82/2019."""
+    trace: RuleTrace, children: Sequence[Child], lump_sum_name: str
+) -> tuple[list[LineItem], list[Text]]:
+    """Scholarship lines and notes: a lump sum under the 2015 rules, the per-child table from PP 82/2019."""
     if not children:
-        return []
+        return [], []
+    on = trace.rules.on
     if lump_sum_name in trace:
         value = trace[lump_sum_name]
-        notes.append(
-            Text(
-                id="Beasiswa 2015 diberikan sekali per peserta bila ada anak yang masih sekolah.",
-                en="The 2015 scholarship is paid once per participant with a child still in school.",
-            )
+        line = LineItem(
+            "scholarship",
+            _SCHOLARSHIP,
+            value.rupiah,
+            Formula("{0}", (value.rupiah,)),
+            citations_of(value),
+            (value.name,),
         )
-        return [
-            LineItem(
-                "scholarship",
-                _SCHOLARSHIP,
-                value.rupiah,
-                Formula("{0}", (value.rupiah,)),
-                citations_of(value),
-                (value.name,),
-            )
-        ]
-    max_children = trace["scholarship.max_children"]
-    max_age = trace["scholarship.max_age"]
+        return [line], [_SCHOLARSHIP_2015]
+    max_children = trace[names.SCHOLARSHIP_MAX_CHILDREN]
+    max_age = trace[names.SCHOLARSHIP_MAX_AGE]
     lines: list[LineItem] = []
+    notes: list[Text] = []
     counted = 0
     for index, child in enumerate(children, start=1):
         if child.birth_date is not None and completed_years(child.birth_date, on) >= max_age.integer:
@@ -312,103 +380,92 @@ def _scholarship_lines(
                     en=f"Child {index}'s age is unknown; the age limit was not checked.",
                 )
             )
-        start = _LEVELS.index(child.level)
-        parts: list[tuple[EducationLevel, Rupiah, int]] = []
-        names: list[str] = [max_children.name, max_age.name]
+        parts: list[tuple[Rupiah, int]] = []
         values = [max_children, max_age]
-        for level in _LEVELS[start:]:
-            per_year = trace[f"scholarship.{level.value}.per_year"]
-            years = trace[f"scholarship.{level.value}.max_years"]
-            parts.append((level, per_year.rupiah, years.integer))
-            names += [per_year.name, years.name]
+        bands: list[str] = []
+        for level in _LEVELS[_LEVELS.index(child.level) :]:
+            band = names.scholarship_band(level)
+            if band in bands:  # TK and SD are one band, counted once
+                continue
+            bands.append(band)
+            per_year = trace[names.scholarship(level, "per_year")]
+            years = trace[names.scholarship(level, "max_years")]
+            parts.append((per_year.rupiah, years.integer))
             values += [per_year, years]
-        amount = sum((yearly.times(count) for _, yearly, count in parts), Rupiah.zero())
+        amount = sum((yearly.times(count) for yearly, count in parts), Rupiah.zero())
         template = " + ".join(f"{{{2 * i}}} × {{{2 * i + 1}}} th" for i in range(len(parts)))
         args: list[Rupiah | int] = []
-        for _, yearly, count in parts:
+        for yearly, count in parts:
             args += [yearly, count]
+        level_code = child.level.value.upper()
         lines.append(
             LineItem(
                 f"scholarship.child_{index}",
                 Text(
-                    id=f"Beasiswa anak ke-{index} (paling banyak, {child.level.value.upper()} s.d. PT)",
-                    en=f"Scholarship, child {index} (at most, {child.level.value.upper()} to higher education)",
+                    id=f"Beasiswa anak ke-{index} (paling banyak, {level_code} s.d. PT)",
+                    en=f"Scholarship, child {index} (at most, {level_code} to higher education)",
                 ),
                 amount,
                 Formula(template, tuple(args), template.replace(" th", " yr")),
                 citations_of(*values),
-                tuple(names),
-                Text(
-                    id="Dibayar per tahun sesuai jenjang; berhenti pada usia batas, menikah atau bekerja.",
-                    en="Paid yearly by level; stops at the age limit, marriage or employment.",
-                ),
+                tuple(v.name for v in values),
+                _SCHOLARSHIP_NOTE,
             )
         )
-    return lines
+    return lines, notes
 
 
 def jkm_death(
-    death_date: dt.date,
     *,
-    membership_start: dt.date | None = None,
+    on: dt.date,
     children: Sequence[Child] = (),
-    rules: RuleBook | None = None,
+    membership_start: dt.date | None = None,
+    rules: RuleSnapshot | None = None,
 ) -> BenefitAssessment:
     """JKM benefits for a death not caused by a work accident.
 
     Args:
-        death_date: the date of death (the rules of that date apply).
-        membership_start: when JKM membership began; needed for the scholarship,
-            which requires a minimum number of years of contributions.
+        on: the date of death (the rules of that date apply).
         children: children for the scholarship (at most the rule-book limit count).
-        rules: the rule book (default: the shipped one).
+        membership_start: when JKM membership began; needed for the scholarship,
+            which requires a minimum number of years of premiums paid
+            (:func:`jamsos_pemilu.claims.scholarship_membership`).
+        rules: the rules in force on ``on`` (default: the shipped rule book).
 
     >>> import datetime as dt
-    >>> jkm_death(dt.date(2019, 5, 1)).total  # a KPPS death of Pemilu 2019, PP 44/2015 amounts
+    >>> jkm_death(on=dt.date(2019, 5, 1)).total  # a KPPS death of Pemilu 2019, PP 44/2015 amounts
     Rupiah(24000000)
 
     """
-    on = _date(death_date, "death_date")
-    trace = _trace(on, rules)
-    notes: list[Text] = []
+    trace = _trace(rules, on, "a JKM death benefit")
+    kids = _children(children)
+    if membership_start is not None and require_date(membership_start, "membership_start") > on:
+        raise InputError(
+            f"membership_start: {membership_start.isoformat()} is after the date of death {on.isoformat()}"
+        )
     lines = [
-        _flat(
-            trace, "jkm.lump_sum", "jkm.lump_sum", Text(id="Santunan kematian sekaligus", en="Lump-sum death benefit")
-        ),
-        _flat(trace, "jkm.periodic_benefit", "jkm.periodic_benefit", _PERIODIC),
-        _flat(trace, "jkm.funeral", "jkm.funeral", _FUNERAL),
+        _flat(trace, names.JKM_LUMP_SUM, Text(id="Santunan kematian sekaligus", en="Lump-sum death benefit")),
+        _flat(trace, names.JKM_PERIODIC_BENEFIT, _PERIODIC),
+        _flat(trace, names.JKM_FUNERAL, _FUNERAL),
     ]
-    if children:
-        minimum = trace["jkm.scholarship.min_membership_years"]
-        if membership_start is None:
-            notes.append(
-                Text(
-                    id=f"Beasiswa JKM butuh masa iur paling sedikit {minimum.integer} tahun; awal kepesertaan tidak "
-                    "diketahui, beasiswa tidak dihitung.",
-                    en=f"The JKM scholarship needs at least {minimum.integer} years of contributions; membership start "
-                    "unknown, so it is not counted.",
-                )
-            )
-        elif completed_years(_date(membership_start, "membership_start"), on) < minimum.integer:
-            notes.append(
-                Text(
-                    id=f"Masa iur kurang dari {minimum.integer} tahun: tidak ada beasiswa JKM.",
-                    en=f"Fewer than {minimum.integer} years of contributions: no JKM scholarship.",
-                )
-            )
+    notes = _flat_readings(trace, lines)
+    if kids:
+        membership = scholarship_membership(trace, membership_start, on=on)
+        if membership.met:
+            more, more_notes = _scholarship_lines(trace, kids, names.JKM_SCHOLARSHIP_LUMP_SUM)
+            lines += more
+            notes += more_notes
         else:
-            lines += _scholarship_lines(trace, on, children, "jkm.scholarship.lump_sum", notes)
-    return _assessment(
-        "jkm_death", Text(id="Jaminan Kematian (JKM)", en="Death benefit (JKM)"), on, trace, lines, notes
-    )
+            notes += [membership.text, _NO_JKM_SCHOLARSHIP]
+    return _assessment("jkm_death", Text(id="Jaminan Kematian (JKM)", en="Death benefit (JKM)"), trace, lines, notes)
 
 
 def jkk_death(
-    accident_date: dt.date,
     wage: Rupiah,
     *,
+    on: dt.date,
     children: Sequence[Child] = (),
-    rules: RuleBook | None = None,
+    rules: RuleSnapshot | None = None,
 ) -> BenefitAssessment:
     """JKK benefits for a death from a work accident (or sudden death at work).
 
@@ -416,22 +473,36 @@ def jkk_death(
     benefit floor where the rule book has one; plus funeral costs, the periodic
     benefit and scholarships (no minimum membership).
 
+    Args:
+        wage: the monthly wage the premium was paid on.
+        on: the date of the accident (its rules apply).
+        children: children for the scholarship.
+        rules: the rules in force on ``on`` (default: the shipped rule book).
+
     >>> import datetime as dt
     >>> from jamsos_pemilu import Rupiah
-    >>> jkk_death(dt.date(2024, 2, 14), Rupiah(1_100_000)).amount("jkk.death")
+    >>> jkk_death(Rupiah(1_100_000), on=dt.date(2024, 2, 14)).amount("jkk.death")
     Rupiah(52800000)
     """
-    on = _date(accident_date, "accident_date")
+    trace = _trace(rules, on, "a JKK death benefit")
     basis = _wage(wage)
-    trace = _trace(on, rules)
+    kids = _children(children)
     notes: list[Text] = []
-    multiplier = trace["jkk.death.wage_multiplier"]
+    multiplier = trace[names.JKK_DEATH_WAGE_MULTIPLIER]
     computed = basis.times(multiplier.integer)
     values = [multiplier]
-    if "jkk.death.floor" in trace:
-        floor = trace["jkk.death.floor"]
+    label = Text(id="Santunan kematian kecelakaan kerja", en="Work-accident death benefit")
+    if names.JKK_DEATH_FLOOR in trace:
+        floor = trace[names.JKK_DEATH_FLOOR]
         values.append(floor)
         amount = computed.max(floor.rupiah)
+        notes += _other_readings(
+            floor,
+            lambda minimum: computed.max(minimum) if isinstance(minimum, Rupiah) else amount,
+            actual=amount,
+            line=label,
+            subject=_DEATH_FLOOR,
+        )
         formula = Formula(
             "maks({0} × {1}; paling sedikit {2})",
             (multiplier.integer, basis, floor.rupiah),
@@ -449,39 +520,39 @@ def jkk_death(
     lines = [
         LineItem(
             "jkk.death",
-            Text(id="Santunan kematian kecelakaan kerja", en="Work-accident death benefit"),
+            label,
             amount,
             formula,
             citations_of(*values),
             tuple(v.name for v in values),
         ),
-        _flat(trace, "jkk.funeral", "jkk.funeral", _FUNERAL),
-        _flat(trace, "jkk.periodic_benefit", "jkk.periodic_benefit", _PERIODIC),
+        _flat(trace, names.JKK_FUNERAL, _FUNERAL),
+        _flat(trace, names.JKK_PERIODIC_BENEFIT, _PERIODIC),
     ]
-    lines += _scholarship_lines(trace, on, children, "jkk.scholarship.lump_sum", notes)
+    notes += _flat_readings(trace, lines[1:])
+    more, more_notes = _scholarship_lines(trace, kids, names.JKK_SCHOLARSHIP_LUMP_SUM)
     title = Text(id="Jaminan Kecelakaan Kerja: meninggal dunia", en="Work-accident insurance (JKK): death")
-    return _assessment("jkk_death", title, on, trace, lines, notes)
+    return _assessment("jkk_death", title, trace, lines + more, notes + more_notes)
 
 
 def jkk_total_disability(
-    accident_date: dt.date,
     wage: Rupiah,
     *,
+    on: dt.date,
     children: Sequence[Child] = (),
-    rules: RuleBook | None = None,
+    rules: RuleSnapshot | None = None,
 ) -> BenefitAssessment:
     """JKK benefits for total permanent disability: 56 × wage (70% × 80), periodic benefit, scholarships.
 
     >>> import datetime as dt
     >>> from jamsos_pemilu import Rupiah
-    >>> jkk_total_disability(dt.date(2024, 2, 14), Rupiah(1_000_000)).amount("jkk.total_disability")
+    >>> jkk_total_disability(Rupiah(1_000_000), on=dt.date(2024, 2, 14)).amount("jkk.total_disability")
     Rupiah(56000000)
     """
-    on = _date(accident_date, "accident_date")
+    trace = _trace(rules, on, "a JKK total-disability benefit")
     basis = _wage(wage)
-    trace = _trace(on, rules)
-    notes: list[Text] = []
-    multiplier = trace["jkk.total_disability.wage_multiplier"]
+    kids = _children(children)
+    multiplier = trace[names.JKK_TOTAL_DISABILITY_WAGE_MULTIPLIER]
     lines = [
         LineItem(
             "jkk.total_disability",
@@ -491,19 +562,30 @@ def jkk_total_disability(
             citations_of(multiplier),
             (multiplier.name,),
         ),
-        _flat(trace, "jkk.periodic_benefit", "jkk.periodic_benefit", _PERIODIC),
+        _flat(trace, names.JKK_PERIODIC_BENEFIT, _PERIODIC),
     ]
-    lines += _scholarship_lines(trace, on, children, "jkk.scholarship.lump_sum", notes)
+    more, notes = _scholarship_lines(trace, kids, names.JKK_SCHOLARSHIP_LUMP_SUM)
+    notes = _flat_readings(trace, lines[1:]) + notes
     title = Text(id="Jaminan Kecelakaan Kerja: cacat total tetap", en="JKK: total permanent disability")
-    return _assessment("jkk_total_disability", title, on, trace, lines, notes)
+    return _assessment("jkk_total_disability", title, trace, lines + more, notes)
+
+
+_COMBINING: Final = Text(
+    id="Aturan penggabungan beberapa cacat tidak ditemukan; tiap cacat dihitung sendiri.",
+    en="No rule for combining several impairments was found; each is paid on its own.",
+)
+_DOCTOR: Final = Text(
+    id="Cacat sebagian (persentase dokter penasehat)",
+    en="Partial disability (examining doctor's percentage)",
+)
 
 
 def jkk_partial_disability(
-    accident_date: dt.date,
     wage: Rupiah,
     impairments: Sequence[Impairment],
     *,
-    rules: RuleBook | None = None,
+    on: dt.date,
+    rules: RuleSnapshot | None = None,
 ) -> BenefitAssessment:
     """JKK lump sums for partial disability: table percentage × 80 × wage (× share of function lost).
 
@@ -512,36 +594,33 @@ def jkk_partial_disability(
     impairments combine is not in the sources read: each is paid on its own.
 
     >>> import datetime as dt
-    >>> from decimal import Decimal
     >>> from jamsos_pemilu import Rupiah
     >>> one_eye = Impairment(item="one_eye")
-    >>> jkk_partial_disability(dt.date(2024, 2, 14), Rupiah(1_000_000), [one_eye]).total
+    >>> jkk_partial_disability(Rupiah(1_000_000), [one_eye], on=dt.date(2024, 2, 14)).total
     Rupiah(28000000)
     """
-    on = _date(accident_date, "accident_date")
+    trace = _trace(rules, on, "a JKK partial-disability benefit")
     basis = _wage(wage)
+    if isinstance(impairments, str | bytes) or not isinstance(impairments, Sequence):
+        raise InputError(f"impairments: expected a sequence of Impairment, got {type(impairments).__name__}")
     if not impairments:
-        raise CalculationError("a partial-disability assessment needs at least one impairment")
-    trace = _trace(on, rules)
+        raise CalculationError("impairments: a partial-disability assessment needs at least one impairment")
     rounding = trace.rounding()
-    multiplier = trace["jkk.partial_disability.wage_multiplier"]
+    multiplier = trace[names.JKK_PARTIAL_DISABILITY_WAGE_MULTIPLIER]
     lines: list[LineItem] = []
     for index, impairment in enumerate(impairments, start=1):
         if not isinstance(impairment, Impairment):
-            raise InputError(f"impairment {index} must be an Impairment, got {impairment!r}")
+            raise InputError(f"impairments: impairment {index} must be an Impairment, got {impairment!r}")
         values = [multiplier]
         if impairment.item is not None:
-            row = trace[f"jkk.disability.{impairment.item}"]
+            row = trace[names.disability(impairment.item)]
             values.append(row)
             share = row.rate
             label = row.label
         else:
-            assert impairment.percent is not None
+            assert impairment.percent is not None  # an Impairment has an item or a percent
             share = impairment.percent
-            label = Text(
-                id="Cacat sebagian (persentase dokter penasehat)",
-                en="Partial disability (examining doctor's percentage)",
-            )
+            label = _DOCTOR
         if impairment.function_loss is not None:
             exact = basis.scale(impairment.function_loss * share * multiplier.integer)
             formula = Formula(
@@ -560,43 +639,35 @@ def jkk_partial_disability(
                 tuple(v.name for v in values),
             )
         )
-    notes = [
-        Text(
-            id="Aturan penggabungan beberapa cacat tidak ditemukan; tiap cacat dihitung sendiri.",
-            en="No rule for combining several impairments was found; each is paid on its own.",
-        )
-    ]
     title = Text(id="Jaminan Kecelakaan Kerja: cacat sebagian", en="JKK: partial disability")
-    return _assessment("jkk_partial_disability", title, on, trace, lines, notes)
+    return _assessment("jkk_partial_disability", title, trace, lines, [_COMBINING])
 
 
 def jkk_temporary_incapacity(
-    accident_date: dt.date,
     wage: Rupiah,
     months: int,
     *,
-    rules: RuleBook | None = None,
+    on: dt.date,
+    rules: RuleSnapshot | None = None,
 ) -> BenefitAssessment:
     """STMB (*santunan sementara tidak mampu bekerja*): pay for months unable to work, by the schedule in force.
 
     Under PP 44/2015 as amended by PP 82/2019: 100% of the wage for 12 months,
     then 50% until recovery; before: 100%, 75% and 50% per 6 months (the 75%
-    tier is ``unconfirmed``).
+    tier is ``unconfirmed``). The schedule of the accident date applies to every
+    month of incapacity.
 
     >>> import datetime as dt
     >>> from jamsos_pemilu import Rupiah
-    >>> jkk_temporary_incapacity(dt.date(2024, 2, 14), Rupiah(1_000_000), 14).total
+    >>> jkk_temporary_incapacity(Rupiah(1_000_000), 14, on=dt.date(2024, 2, 14)).total
     Rupiah(13000000)
     """
-    on = _date(accident_date, "accident_date")
+    trace = _trace(rules, on, "a JKK temporary-incapacity benefit")
     basis = _wage(wage)
-    if type(months) is not int or months < 0:
-        raise CalculationError(f"months of incapacity must be a whole number from 0, got {months!r}")
-    trace = _trace(on, rules)
+    remaining = _months(months, "months", minimum=0)
     rounding = trace.rounding()
-    schedule = trace["jkk.stmb.schedule"]
+    schedule = trace[names.JKK_STMB_SCHEDULE]
     lines: list[LineItem] = []
-    remaining = months
     first = 1
     for tier in schedule.schedule:
         if remaining == 0:
@@ -617,35 +688,36 @@ def jkk_temporary_incapacity(
         remaining -= count
         first = last + 1
     title = Text(id="Jaminan Kecelakaan Kerja: sementara tidak mampu bekerja", en="JKK: temporary incapacity (STMB)")
-    return _assessment("jkk_temporary_incapacity", title, on, trace, lines)
+    return _assessment("jkk_temporary_incapacity", title, trace, lines)
 
 
 def jkk_transport(
-    accident_date: dt.date,
     costs: Mapping[TransportMode, Rupiah],
     *,
-    rules: RuleBook | None = None,
+    on: dt.date,
+    rules: RuleSnapshot | None = None,
 ) -> BenefitAssessment:
     """Transport costs reimbursed up to the cap of each mode used (several modes: each mode's cap).
 
     >>> import datetime as dt
     >>> from jamsos_pemilu import Rupiah
-    >>> jkk_transport(dt.date(2024, 2, 14), {TransportMode.LAND: Rupiah(6_000_000)}).total
+    >>> jkk_transport({TransportMode.LAND: Rupiah(6_000_000)}, on=dt.date(2024, 2, 14)).total
     Rupiah(5000000)
     """
-    on = _date(accident_date, "accident_date")
+    trace = _trace(rules, on, "a JKK transport benefit")
+    if not isinstance(costs, Mapping):
+        raise InputError(f"costs: expected a mapping of TransportMode to Rupiah, got {type(costs).__name__}")
     if not costs:
-        raise CalculationError("a transport claim needs the cost of at least one mode")
-    trace = _trace(on, rules)
+        raise CalculationError("costs: a transport claim needs the cost of at least one mode")
     lines: list[LineItem] = []
     for mode, cost in costs.items():
         if not isinstance(mode, TransportMode):
-            raise InputError(f"transport mode must be a TransportMode, got {mode!r}")
+            raise InputError(f"costs: transport mode must be a TransportMode, got {mode!r}")
         if not isinstance(cost, Rupiah):
-            raise FloatMoneyError(cost, where=f"the {mode.value} transport cost")
+            raise FloatMoneyError(cost, where=f"costs: the {mode.value} transport cost")
         if cost.amount < 0:
-            raise CalculationError(f"the {mode.value} transport cost must not be negative")
-        cap = trace[f"jkk.transport.{mode.value}"]
+            raise CalculationError(f"costs: the {mode.value} transport cost must not be negative, got {cost.amount}")
+        cap = trace[names.transport(mode)]
         lines.append(
             LineItem(
                 f"jkk.transport.{mode.value}",
@@ -657,15 +729,15 @@ def jkk_transport(
             )
         )
     title = Text(id="Jaminan Kecelakaan Kerja: biaya transportasi", en="JKK: transport costs")
-    return _assessment("jkk_transport", title, on, trace, lines)
+    return _assessment("jkk_transport", title, trace, lines)
 
 
 def jkk_home_care(
-    accident_date: dt.date,
     cost: Rupiah,
     months: int,
     *,
-    rules: RuleBook | None = None,
+    on: dt.date,
+    rules: RuleSnapshot | None = None,
 ) -> BenefitAssessment:
     """Home care (from PP 82/2019): the cost up to the cap, for at most the months allowed.
 
@@ -674,19 +746,19 @@ def jkk_home_care(
 
     >>> import datetime as dt
     >>> from jamsos_pemilu import Rupiah
-    >>> jkk_home_care(dt.date(2024, 2, 14), Rupiah(25_000_000), 6).total
+    >>> jkk_home_care(Rupiah(25_000_000), 6, on=dt.date(2024, 2, 14)).total
     Rupiah(20000000)
     """
-    on = _date(accident_date, "accident_date")
+    trace = _trace(rules, on, "a JKK home-care benefit")
     if not isinstance(cost, Rupiah):
-        raise FloatMoneyError(cost, where="the home-care cost")
-    if cost.amount < 0 or type(months) is not int or months < 1:
-        raise CalculationError("home care needs a non-negative cost and at least one month")
-    trace = _trace(on, rules)
-    cap = trace["jkk.home_care.cap"]
-    limit = trace["jkk.home_care.max_months"]
+        raise FloatMoneyError(cost, where="cost (the home-care cost)")
+    if cost.amount < 0:
+        raise CalculationError(f"cost: the home-care cost must not be negative, got {cost.amount}")
+    count = _months(months, "months", minimum=1)
+    cap = trace[names.JKK_HOME_CARE_CAP]
+    limit = trace[names.JKK_HOME_CARE_MAX_MONTHS]
     notes = []
-    if months > limit.integer:
+    if count > limit.integer:
         notes.append(
             Text(
                 id=f"Perawatan di rumah paling lama {limit.integer} bulan; sisanya tidak ditanggung.",
@@ -702,96 +774,92 @@ def jkk_home_care(
         (cap.name, limit.name),
     )
     title = Text(id="Jaminan Kecelakaan Kerja: perawatan di rumah", en="JKK: home care")
-    return _assessment("jkk_home_care", title, on, trace, [line], notes)
+    return _assessment("jkk_home_care", title, trace, [line], notes)
 
 
-def jkk_medical_care(accident_date: dt.date, *, rules: RuleBook | None = None) -> BenefitAssessment:
+def jkk_medical_care(*, on: dt.date, rules: RuleSnapshot | None = None) -> BenefitAssessment:
     """Medical care for a work accident: as medically needed, with no monetary cap.
 
+    The line cites the claim window (:func:`jamsos_pemilu.claims.jkk_claim_deadline`).
+
     >>> import datetime as dt
-    >>> jkk_medical_care(dt.date(2024, 2, 14)).lines[0].amount is None
+    >>> jkk_medical_care(on=dt.date(2024, 2, 14)).lines[0].amount is None
     True
     """
-    on = _date(accident_date, "accident_date")
-    trace = _trace(on, rules)
-    expiry = trace["jkk.claim_expiry_years"]
+    trace = _trace(rules, on, "JKK medical care")
+    window = claim_window(trace, on)
     line = LineItem(
         "jkk.medical",
         Text(id="Pelayanan kesehatan", en="Medical care"),
         None,
         Formula("sesuai kebutuhan medis, tanpa batas nominal", (), "as medically needed, no monetary cap"),
-        citations_of(expiry),
-        (expiry.name,),
+        citations_of(window.value),
+        (window.value.name,),
         Text(
             id="PP 44/2015 Pasal 25 ayat (2) huruf a; rawat inap kelas I.",
             en="PP 44/2015 Pasal 25(2)(a); first-class inpatient care.",
         ),
     )
     title = Text(id="Jaminan Kecelakaan Kerja: pelayanan kesehatan", en="JKK: medical care")
-    return _assessment("jkk_medical", title, on, trace, [line])
+    return _assessment("jkk_medical", title, trace, [line])
 
 
-def jkk_claim_deadline(accident_date: dt.date, *, rules: RuleBook | None = None) -> tuple[dt.date, RuleTrace]:
-    """The last day a JKK claim can be made (2 years, or 5 from 2 Dec 2019, after the accident).
-
-    Returns the deadline and the trace holding the rule value used.
-
-    >>> import datetime as dt
-    >>> jkk_claim_deadline(dt.date(2019, 12, 1))[0], jkk_claim_deadline(dt.date(2019, 12, 2))[0]
-    (datetime.date(2021, 11, 30), datetime.date(2024, 12, 1))
-    """
-    on = _date(accident_date, "accident_date")
-    trace = _trace(on, rules)
-    years = trace["jkk.claim_expiry_years"].integer
-    return years_after(on, years) - dt.timedelta(days=1), trace
-
-
-_SANTUNAN_PARAMETERS: Final = {
-    SantunanEvent.DEATH: ("santunan.death", "santunan.funeral"),
-    SantunanEvent.PERMANENT_DISABILITY: ("santunan.permanent_disability",),
-    SantunanEvent.SERIOUS_INJURY: ("santunan.serious_injury",),
-    SantunanEvent.MODERATE_INJURY: ("santunan.moderate_injury",),
+_SANTUNAN_EVENT_TEXT: Final = {
+    SantunanEvent.DEATH: Text(id="meninggal dunia", en="death"),
+    SantunanEvent.PERMANENT_DISABILITY: Text(id="cacat permanen", en="permanent disability"),
+    SantunanEvent.SERIOUS_INJURY: Text(id="luka berat", en="serious injury"),
+    SantunanEvent.MODERATE_INJURY: Text(id="luka sedang", en="moderate injury"),
 }
+_NO_FUNERAL_AID: Final = Text(
+    id="Bantuan biaya pemakaman belum ada dalam aturan pada tanggal ini.",
+    en="No funeral aid is in the rule book for this date.",
+)
+_SEPARATE: Final = Text(
+    id="Dibayar oleh KPU/Bawaslu dari APBN, terpisah dari dan di samping manfaat BPJS.",
+    en="Paid by KPU/Bawaslu from the state budget, separate from and on top of BPJS benefits.",
+)
 
 
 def santunan(
     event: SantunanEvent,
-    event_date: dt.date,
     *,
+    on: dt.date,
     body: Body = Body.KPU,
-    rules: RuleBook | None = None,
+    rules: RuleSnapshot | None = None,
 ) -> BenefitAssessment:
     """KPU's or Bawaslu's own compensation for an ad hoc officer (separate from BPJS).
 
+    Args:
+        event: what happened.
+        on: the date of the event (its rules apply).
+        body: the body the officer served (KPU or Bawaslu).
+        rules: the rules in force on ``on`` (default: the shipped rule book).
+
     >>> import datetime as dt
-    >>> santunan(SantunanEvent.DEATH, dt.date(2024, 2, 14)).total
+    >>> santunan(SantunanEvent.DEATH, on=dt.date(2024, 2, 14)).total
     Rupiah(46000000)
     """
-    on = _date(event_date, "event_date")
+    trace = _trace(rules, on, "a santunan")
     if not isinstance(event, SantunanEvent):
-        raise InputError(f"event must be a SantunanEvent, got {event!r}")
-    trace = _trace(on, rules)
+        raise InputError(f"event: expected a SantunanEvent, got {event!r}")
+    if not isinstance(body, Body):
+        raise InputError(f"body: expected a Body, got {body!r}")
     lines: list[LineItem] = []
     notes: list[Text] = []
-    for name in _SANTUNAN_PARAMETERS[event]:
-        if name == "santunan.funeral" and name not in trace:
-            notes.append(
-                Text(
-                    id="Bantuan biaya pemakaman belum ada dalam aturan pada tanggal ini.",
-                    en="No funeral aid is in the rule book for this date.",
-                )
-            )
+    parameters = [names.santunan(event)]
+    if event is SantunanEvent.DEATH:
+        parameters.append(names.SANTUNAN_FUNERAL)
+    for name in parameters:
+        if name == names.SANTUNAN_FUNERAL and name not in trace:
+            notes.append(_NO_FUNERAL_AID)
             continue
         value = trace[name]
         lines.append(
             LineItem(name, value.label, value.rupiah, Formula("{0}", (value.rupiah,)), citations_of(value), (name,))
         )
-    notes.append(
-        Text(
-            id="Dibayar oleh KPU/Bawaslu dari APBN, terpisah dari dan di samping manfaat BPJS.",
-            en="Paid by KPU/Bawaslu from the state budget, separate from and on top of BPJS benefits.",
-        )
-    )
+    notes += _flat_readings(trace, lines)
+    notes.append(_SEPARATE)
     who = "KPU" if body is Body.KPU else "Bawaslu"
-    title = Text(id=f"Santunan {who} ({event.value})", en=f"{who} compensation ({event.value})")
-    return _assessment("santunan", title, on, trace, lines, notes)
+    what = _SANTUNAN_EVENT_TEXT[event]
+    title = Text(id=f"Santunan {who} ({what.id})", en=f"{who} compensation ({what.en})")
+    return _assessment("santunan", title, trace, lines, notes)

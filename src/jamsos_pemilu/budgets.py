@@ -1,10 +1,11 @@
-"""Anggaran iuran (contribution budgets): what an agreement costs, by month, role, programme and payer.
+"""Anggaran iuran (premium budgets): what an agreement costs, by month, role, programme and payer.
 
-A budget officer needs the contribution for every officer an agreement covers,
-month by month, and who pays it. :func:`agreement_budget` prices each cohort of
-an :class:`~jamsos_pemilu.agreements.Agreement` with the one-officer calculator
-(:func:`~jamsos_pemilu.premiums.monthly_premium`) times its headcount, so a
-budget is always the sum of its cohorts, and a cohort the sum of its months.
+A budget officer needs the premium (*iuran*) for every officer an agreement
+covers, month by month, and who pays it. :func:`agreement_budget` prices each
+cohort of an :class:`~jamsos_pemilu.agreements.Agreement` with the one-officer
+calculator (:func:`~jamsos_pemilu.premiums.monthly_premium`) times its
+headcount, so a budget is always the sum of its cohorts, and a cohort the sum
+of its months.
 
 Reports often leave things out. Where a fact is missing the budget does not
 guess silently: it either prices on a stated assumption — the scheme (wage
@@ -14,7 +15,7 @@ may hold (an upper bound), a coverage length given without dates starting in
 the month of signing, or the role's term in the election — and lists that
 assumption on the budget, or it marks the cohort *not computable* and says why.
 
->>> from jamsos_pemilu.agreements import shipped_agreement
+>>> from jamsos_pemilu.serialization import shipped_agreement
 >>> budget = agreement_budget(shipped_agreement("kota-cilegon-pemilu-2024"))
 >>> budget.total == sum((c.total for c in budget.cohorts), Rupiah.zero())
 True
@@ -24,38 +25,92 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 import attrs
 
-from jamsos_pemilu.exceptions import InputError, UnknownParameterError
-from jamsos_pemilu.explain import Formula, LineItem, Receipt, dumps, render_table
-from jamsos_pemilu.l10n import DEFAULT_LANGUAGE, Language, Text, format_number, format_rupiah
-from jamsos_pemilu.law.parameters import RuleBook, default_rule_book
+from jamsos_pemilu.agreements import Agreement, Cohort
+from jamsos_pemilu.elections import Election
+from jamsos_pemilu.elections import election as find_election
+from jamsos_pemilu.exceptions import InputError, short_repr
+from jamsos_pemilu.explain import Formula, LineItem, Receipt, Result, render_table
+from jamsos_pemilu.l10n import Language, Text, format_number, format_rupiah
+from jamsos_pemilu.law import names
+from jamsos_pemilu.law.parameters import RuleBook, default_rule_book, rules_on
 from jamsos_pemilu.money import Rupiah
 from jamsos_pemilu.periods import Month
 from jamsos_pemilu.premiums import BOTH_PROGRAMMES, Premium, monthly_premium
-from jamsos_pemilu.roles import Position, Role
-from jamsos_pemilu.schemes import Programme, Scheme, WageEarner
-
-if TYPE_CHECKING:
-    from jamsos_pemilu.agreements import Agreement, Cohort
+from jamsos_pemilu.roles import Body, Position, Role
+from jamsos_pemilu.schemes import NonWageEarner, Programme, Scheme, WageEarner
 
 __all__ = ["AgreementBudget", "BudgetRow", "CohortBudget", "agreement_budget", "cohort_budget"]
 
 _ASSUMED_SCHEME: Final = WageEarner()
+_UNREPORTED: Final = "unreported"
+_NOT_REPORTED: Final = Text(id="(tidak dilaporkan)", en="(not reported)")
+_OFFICERS_THEMSELVES: Final = Text(id="petugas sendiri", en="the officers themselves")
+_SOURCE_UNKNOWN: Final = Text(id="sumber dana tidak dilaporkan", en="budget source not reported")
+_NOT_COMPUTABLE: Final = Text(id="tidak dapat dihitung", en="not computable")
+_TITLE: Final = Text(id="Anggaran iuran: {title}", en="Premium budget: {title}")
+_HEADERS: Final = (
+    Text(id="Kelompok", en="Cohort"),
+    Text(id="Petugas", en="Officers"),
+    Text(id="Per petugas/bulan", en="Per officer/month"),
+    Text(id="Kelompok/bulan", en="Cohort/month"),
+    Text(id="Bulan", en="Months"),
+    Text(id="Jumlah", en="Total"),
+)
+_TOTAL: Final = Text(id="Jumlah", en="Total")
+_WIDTH: Final = 100
+_MIN_LABEL: Final = 12
+_TOTAL_UNKNOWN: Final = Text(
+    id="tidak diketahui (tidak ada kelompok yang dapat dihitung)",
+    en="unknown (no cohort could be priced)",
+)
+_TOTAL_PARTIAL: Final = Text(
+    id="sedikitnya {amount} ({missing} kelompok tidak dapat dihitung)",
+    en="at least {amount} ({missing} cohort(s) could not be priced)",
+)
+_OPEN_ENDED: Final = Text(
+    id="Ditambah, untuk kelompok yang jumlah bulannya tidak dilaporkan: {amount} per bulan",
+    en="Plus, for cohorts whose number of months is not reported: {amount} per month",
+)
+_BY_PROGRAMME: Final = Text(id="Per program", en="By programme")
+_BY_PAYER: Final = Text(id="Per pembayar", en="By payer")
+_BY_MONTH: Final = Text(id="Per bulan", en="By month")
+_COHORT_HEAD: Final = Text(
+    id="Kelompok {label}: {count} petugas, {months} bulan, {total}",
+    en="Cohort {label}: {count} officers, {months} month(s), {total}",
+)
+_COHORT_NOT_COMPUTABLE: Final = Text(id="Kelompok {label}: tidak dapat dihitung", en="Cohort {label}: not computable")
+
+
+def _fit_labels(headers: Sequence[str], table: list[list[str]]) -> list[list[str]]:
+    """The table with long cohort labels cut (``…``) so it fits :data:`_WIDTH` columns; the notes keep them whole."""
+    others = sum(max([len(headers[i])] + [len(row[i]) for row in table]) for i in range(1, len(headers)))
+    room = max(_MIN_LABEL, _WIDTH - others - 2 * (len(headers) - 1))
+    return [[row[0] if len(row[0]) <= room else row[0][: room - 1] + "…", *row[1:]] for row in table]
+
+
 
 
 @attrs.frozen
 class BudgetRow:
-    """One cohort, one month, one programme: per-officer amount × headcount."""
+    """One cohort, one month, one programme: per-officer amount × headcount.
+
+    ``roles`` and ``payer`` are keys for grouping (role codes joined by ``+``,
+    or ``"unreported"``; the payer's name and budget source); ``roles_label``
+    and ``payer_label`` are the same in words, for readers.
+    """
 
     cohort: int
     label: str
     roles: str
+    roles_label: Text
     month: Month
     programme: Programme
     payer: str
+    payer_label: Text
     headcount: int
     per_officer: Rupiah
     amount: Rupiah
@@ -76,18 +131,20 @@ class BudgetRow:
 
 
 @attrs.frozen
-class CohortBudget:
+class CohortBudget(Result):
     """The budget of one cohort, or why it cannot be computed."""
 
     index: int
     label: str
     roles: str
+    roles_label: Text
     headcount: int | None
     basis: Rupiah | None
     rows: tuple[BudgetRow, ...]
     total: Rupiah
     computable: bool
     notes: tuple[Text, ...]
+    receipt: Receipt
     premiums: tuple[Premium, ...] = attrs.field(default=(), repr=False)
     monthly_total: Rupiah | None = None
 
@@ -98,20 +155,55 @@ class CohortBudget:
 
     @property
     def monthly_per_officer(self) -> Rupiah | None:
-        """The contribution of one officer in the first month priced."""
+        """The premium of one officer in the first month priced."""
         return self.premiums[0].total if self.premiums else None
+
+    def _render(self, lang: Language) -> str:
+        if self.computable:
+            head = _COHORT_HEAD.render(lang).format(
+                label=self.label,
+                count=_count(self.headcount, lang),
+                months=len(self.months),
+                total=format_rupiah(self.total, lang),
+            )
+        else:
+            head = _COHORT_NOT_COMPUTABLE.render(lang).format(label=self.label)
+        rows = [head, *(f"  * {note.render(lang)}" for note in self.notes)]
+        rows.extend(w.render(lang) for w in self.receipt.warnings())
+        return "\n".join(rows)
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain data for JSON."""
+        return {
+            "kind": "cohort_budget",
+            "index": self.index,
+            "label": self.label,
+            "roles": self.roles,
+            "headcount": self.headcount,
+            "basis": None if self.basis is None else self.basis.amount,
+            "computable": self.computable,
+            "total": self.total.amount,
+            "monthly_total": None if self.monthly_total is None else self.monthly_total.amount,
+            "rows": [row.to_dict() for row in self.rows],
+            "notes": [n.to_dict() for n in self.notes],
+            "receipt": self.receipt.to_dict(),
+        }
+
+    def records(self) -> list[dict[str, object]]:
+        """One flat dict per month and programme."""
+        return [row.to_dict() for row in self.rows]
 
 
 @attrs.frozen
-class AgreementBudget:
-    """An agreement's contribution budget with totals by month, role, programme and payer."""
+class AgreementBudget(Result):
+    """An agreement's premium budget with totals by month, role, programme and payer."""
 
     agreement: str
     title: str
     cohorts: tuple[CohortBudget, ...]
     total: Rupiah
     assumptions: tuple[Text, ...]
-    receipt: Receipt | None
+    receipt: Receipt
 
     @property
     def rows(self) -> tuple[BudgetRow, ...]:
@@ -133,7 +225,7 @@ class AgreementBudget:
 
     @property
     def by_role(self) -> dict[str, Rupiah]:
-        """Totals per role (cohorts naming several roles are keyed by all of them)."""
+        """Totals per role key (cohorts naming several roles are keyed by all of them: ``"pps+ppk"``)."""
         return self._by("roles")
 
     @property
@@ -143,7 +235,7 @@ class AgreementBudget:
 
     @property
     def by_payer(self) -> dict[str, Rupiah]:
-        """Totals per payer."""
+        """Totals per payer key."""
         return self._by("payer")
 
     @property
@@ -171,7 +263,7 @@ class AgreementBudget:
                     "{0} officers × {1} × {2} months (first month)",
                 )
             else:
-                formula = Formula("tidak dapat dihitung", (), "not computable")
+                formula = Formula(_NOT_COMPUTABLE.id, (), _NOT_COMPUTABLE.en)
             out.append(
                 LineItem(
                     f"cohort.{cohort.index}",
@@ -182,10 +274,17 @@ class AgreementBudget:
             )
         return tuple(out)
 
-    def render(self, lang: Language = DEFAULT_LANGUAGE) -> str:
-        """The budget as text tables a budget officer can read."""
-        en = lang == "en"
-        rows = [f"{'Contribution budget' if en else 'Anggaran iuran'}: {self.title}"]
+    def _total_text(self, lang: Language) -> str:
+        """The total in words: unknown when no cohort could be priced, marked partial when some could not."""
+        missing = len(self.uncomputable)
+        if missing == len(self.cohorts):
+            return _TOTAL_UNKNOWN.render(lang)
+        if missing:
+            return _TOTAL_PARTIAL.render(lang).format(amount=format_rupiah(self.total, lang), missing=missing)
+        return format_rupiah(self.total, lang)
+
+    def _render(self, lang: Language) -> str:
+        rows = [_TITLE.render(lang).format(title=self.title)]
         table = []
         for cohort in self.cohorts:
             per = cohort.monthly_per_officer
@@ -205,48 +304,34 @@ class AgreementBudget:
             else:
                 monthly_text = format_rupiah(cohort.monthly_total, lang) if cohort.monthly_total is not None else "-"
                 table.append(
-                    [
-                        cohort.label,
-                        _count(cohort.headcount, lang),
-                        per_text,
-                        monthly_text,
-                        "?",
-                        "tidak dapat dihitung" if not en else "not computable",
-                    ]
+                    [cohort.label, _count(cohort.headcount, lang), per_text, monthly_text, "?",
+                     _NOT_COMPUTABLE.render(lang)]
                 )
-        headers = (
-            ["Cohort", "Officers", "Per officer/month", "Cohort/month", "Months", "Total"]
-            if en
-            else ["Kelompok", "Petugas", "Per petugas/bulan", "Kelompok/bulan", "Bulan", "Jumlah"]
-        )
-        rows.append(render_table(headers, table, right=[1, 2, 3, 4, 5]))
-        rows.append(f"{'Total' if en else 'Jumlah'}: {format_rupiah(self.total, lang)}")
+        headers = [h.render(lang) for h in _HEADERS]
+        rows.append(render_table(headers, _fit_labels(headers, table), right=[1, 2, 3, 4, 5]))
+        rows.append(f"{_TOTAL.render(lang)}: {self._total_text(lang)}")
         open_ended = [c.monthly_total for c in self.cohorts if not c.computable and c.monthly_total is not None]
         if open_ended:
             per_month = sum(open_ended, Rupiah.zero())
-            rows.append(
-                f"Plus, for cohorts whose number of months is not reported: {format_rupiah(per_month, lang)} per month"
-                if en
-                else f"Ditambah, untuk kelompok yang jumlah bulannya tidak dilaporkan: {format_rupiah(per_month, lang)} "
-                "per bulan"
-            )
-        for title, mapping in (
-            ("By programme" if en else "Per program", self.by_programme),
-            ("By payer" if en else "Per pembayar", self.by_payer),
-            ("By month" if en else "Per bulan", self.by_month),
+            rows.append(_OPEN_ENDED.render(lang).format(amount=format_rupiah(per_month, lang)))
+        payers = {row.payer: row.payer_label.render(lang) for row in self.rows}
+        programmes = {p.value: p.name for p in Programme}
+        for title, mapping, words in (
+            (_BY_PROGRAMME, self.by_programme, programmes),
+            (_BY_PAYER, self.by_payer, payers),
+            (_BY_MONTH, self.by_month, {}),
         ):
             if not mapping:
                 continue
             rows.append(
-                f"{title}: "
-                + "; ".join(f"{k.upper() if len(k) == 3 else k} {format_rupiah(v, lang)}" for k, v in mapping.items())
+                f"{title.render(lang)}: "
+                + "; ".join(f"{words.get(k, k)} {format_rupiah(v, lang)}" for k, v in mapping.items())
             )
         for cohort in self.cohorts:
             for note in cohort.notes:
                 rows.append(f"  * [{cohort.label}] {note.render(lang)}")
         rows += [f"  * {a.render(lang)}" for a in self.assumptions]
-        if self.receipt is not None:
-            rows.extend(w.render(lang) for w in self.receipt.warnings())
+        rows.extend(w.render(lang) for w in self.receipt.warnings())
         return "\n".join(rows)
 
     def to_dict(self) -> dict[str, object]:
@@ -261,27 +346,13 @@ class AgreementBudget:
             "by_programme": {k: v.amount for k, v in self.by_programme.items()},
             "by_payer": {k: v.amount for k, v in self.by_payer.items()},
             "cohorts": [
-                {
-                    "index": c.index,
-                    "label": c.label,
-                    "roles": c.roles,
-                    "headcount": c.headcount,
-                    "basis": None if c.basis is None else c.basis.amount,
-                    "computable": c.computable,
-                    "total": c.total.amount,
-                    "monthly_total": None if c.monthly_total is None else c.monthly_total.amount,
-                    "notes": [n.to_dict() for n in c.notes],
-                }
+                {key: value for key, value in c.to_dict().items() if key not in ("kind", "rows", "receipt")}
                 for c in self.cohorts
             ],
             "rows": self.records(),
             "assumptions": [a.to_dict() for a in self.assumptions],
-            "receipt": None if self.receipt is None else self.receipt.to_dict(),
+            "receipt": self.receipt.to_dict(),
         }
-
-    def to_json(self) -> str:
-        """JSON text."""
-        return dumps(self.to_dict())
 
 
 def _count(count: int | None, lang: Language) -> str:
@@ -298,95 +369,85 @@ def _label(cohort: Cohort, index: int) -> str:
 
 def _roles_key(cohort: Cohort) -> str:
     if not cohort.roles:
-        return "(tidak dilaporkan)" if cohort.body is None else f"({cohort.body.value}, peran tidak dilaporkan)"
+        return _UNREPORTED if cohort.body is None else f"{cohort.body.value}.{_UNREPORTED}"
     return "+".join(sorted(r.value for r in cohort.roles))
 
 
-def _payer(agreement: Agreement) -> str:
+def _roles_label(cohort: Cohort) -> Text:
+    """The cohort's roles in words (abbreviations), or that they are not reported."""
+    if not cohort.roles:
+        if cohort.body is None:
+            return _NOT_REPORTED
+        body = "KPU" if cohort.body is Body.KPU else "Bawaslu"  # the bodies' names as written, not their codes
+        return Text(id=f"({body}, peran tidak dilaporkan)", en=f"({body}, roles not reported)")
+    text = " + ".join(sorted(r.abbreviation for r in cohort.roles))
+    return Text(id=text, en=text)
+
+
+def _payer_key(agreement: Agreement) -> str:
     payer = agreement.payer
     if payer is None:
-        return "(tidak dilaporkan)"
-    name = payer.institution.name if payer.institution is not None else "petugas sendiri"
-    source = payer.budget_source.value.upper() if payer.budget_source is not None else "?"
+        return _UNREPORTED
+    name = payer.institution.name if payer.institution is not None else "self_paid"
+    source = payer.budget_source.value if payer.budget_source is not None else _UNREPORTED
     return f"{name} ({source})"
 
 
-def _months(agreement: Agreement, cohort: Cohort, notes: list[Text]) -> tuple[Month, ...] | None:
+def _payer(agreement: Agreement) -> Text:
+    """Who pays, in words: the institution and its budget source."""
+    payer = agreement.payer
+    if payer is None:
+        return _NOT_REPORTED
+    if payer.institution is not None:
+        name = Text(id=payer.institution.name, en=payer.institution.name)
+    else:
+        name = _OFFICERS_THEMSELVES
+    source = payer.budget_source.text if payer.budget_source is not None else _SOURCE_UNKNOWN
+    return Text(id=f"{name.id}, {source.id}", en=f"{name.en}, {source.en}")
+
+
+def _months(agreement: Agreement, cohort: Cohort) -> tuple[tuple[Month, ...] | None, tuple[Text, ...]]:
+    """The months a cohort is covered, and how they were found (or why they cannot be)."""
     if cohort.period is not None:
-        return tuple(cohort.period.months())
+        return tuple(cohort.period.months()), ()
     if agreement.term is not None:
-        return tuple(agreement.term.months())
+        return tuple(agreement.term.months()), ()
     if cohort.months is not None and agreement.signed_on is not None:
         start = Month.of(agreement.signed_on)
         unit = "month" if cohort.months == 1 else "months"
-        notes.append(
-            Text(
-                id=f"Laporan hanya menyebut lama {cohort.months} bulan; dianggap mulai bulan penandatanganan ({start}).",
-                en=f"The report gives only a length of {cohort.months} {unit}; assumed to start in the month of "
-                f"signing ({start}).",
-            )
+        note = Text(
+            id=f"Laporan hanya menyebut lama {cohort.months} bulan; dianggap mulai bulan penandatanganan ({start}).",
+            en=f"The report gives only a length of {cohort.months} {unit}; assumed to start in the month of "
+            f"signing ({start}).",
         )
-        return tuple(start.plus(i) for i in range(cohort.months))
+        return tuple(start.plus(i) for i in range(cohort.months)), (note,)
     if len(cohort.roles) == 1 and len(agreement.elections) >= 1:
-        from jamsos_pemilu.elections import election
-
         (role,) = cohort.roles
-        found = election(agreement.elections[0])
+        found = find_election(agreement.elections[0])
         if found.has_role(role):
             term = found.term(role)
             if term is not None:
-                notes.append(
-                    Text(
-                        id=f"Masa perlindungan tidak dilaporkan; dipakai masa tugas {role.abbreviation} di "
-                        f"{found.name.id} ({term}).",
-                        en=f"Coverage period not reported; the term of {role.abbreviation} in {found.name.en} ({term}) "
-                        "is used.",
-                    )
+                note = Text(
+                    id=f"Masa perlindungan tidak dilaporkan; dipakai masa tugas {role.abbreviation} di "
+                    f"{found.name.id} ({term}).",
+                    en=f"Coverage period not reported; the term of {role.abbreviation} in {found.name.en} ({term}) "
+                    "is used.",
                 )
-                return tuple(term.months())
-    notes.append(
-        Text(
-            id="Masa perlindungan tidak dilaporkan dan tidak dapat diturunkan.",
-            en="The coverage period is not reported and cannot be derived.",
-        )
+                return tuple(term.months()), (note,)
+    note = Text(
+        id="Masa perlindungan tidak dilaporkan dan tidak dapat diturunkan.",
+        en="The coverage period is not reported and cannot be derived.",
     )
-    return None
+    return None, (note,)
 
 
-def _basis(
-    agreement: Agreement, cohort: Cohort, first_month: Month, book: RuleBook, notes: list[Text]
-) -> Rupiah | None:
-    if cohort.wage is not None:
-        return cohort.wage
-    if not cohort.roles:
-        notes.append(
-            Text(
-                id="Peran kelompok tidak dilaporkan; honorarium tidak dapat ditentukan.",
-                en="The group's roles are not reported; the honorarium cannot be determined.",
-            )
-        )
-        return None
-    if not agreement.elections:
-        notes.append(
-            Text(
-                id="Pemilihan tidak dilaporkan; honorarium tidak dapat ditentukan.",
-                en="The election is not reported; the honorarium cannot be determined.",
-            )
-        )
-        return None
-    from jamsos_pemilu.elections import election
-
-    found = election(agreement.elections[0])
-    if len(agreement.elections) > 1:
-        notes.append(
-            Text(
-                id=f"Perjanjian menyebut beberapa pemilihan; honorarium {found.name.id} dipakai.",
-                en=f"The agreement names several elections; the honoraria of {found.name.en} are used.",
-            )
-        )
-    rules = book.on(first_month.first_day)
+def _candidates(
+    found: Election, cohort: Cohort, first_month: Month, book: RuleBook
+) -> tuple[list[tuple[Rupiah, Role, Position]], list[tuple[Role, Position]]]:
+    """The honoraria a cohort's positions may earn in ``first_month``, and the positions without one."""
+    rules = rules_on(first_month.first_day, rule_book=book)
     candidates: list[tuple[Rupiah, Role, Position]] = []
-    missing: list[str] = []
+    missing: list[tuple[Role, Position]] = []
     for role in sorted(cohort.roles, key=lambda r: r.value):
         if not found.has_role(role):
             continue
@@ -394,40 +455,81 @@ def _basis(
             role.positions
         )
         for position in positions:
-            name = f"honorarium.{found.key}.{role.value}.{position.value}"
-            if name not in book:
-                missing.append(f"{role.abbreviation} {position.value}")
-                continue
+            name = names.honorarium(found.key, role, position)
             if name not in rules:
-                missing.append(f"{role.abbreviation} {position.value}")
+                missing.append((role, position))
                 continue
             candidates.append((rules[name].rupiah, role, position))
+    return candidates, missing
+
+
+def _post(role: Role, position: Position, lang: Language) -> str:
+    """A role and position in words (``Sekretariat Panwascam: kepala sekretariat``), never their codes."""
+    name = position.text.render(lang)
+    return f"{role.abbreviation}: {name[:1].lower()}{name[1:]}"
+
+
+def _posts(posts: Sequence[tuple[Role, Position]], lang: Language) -> str:
+    """Several roles and positions in words, separated by semicolons."""
+    return "; ".join(_post(role, position, lang) for role, position in posts)
+
+
+def _basis(
+    agreement: Agreement, cohort: Cohort, first_month: Month, book: RuleBook
+) -> tuple[Rupiah | None, tuple[Text, ...]]:
+    """A wage earner cohort's monthly wage: reported, or the highest honorarium it may earn; with notes."""
+    if cohort.wage is not None:
+        return cohort.wage, ()
+    if not cohort.roles:
+        return None, (
+            Text(
+                id="Peran kelompok tidak dilaporkan; honorarium tidak dapat ditentukan.",
+                en="The group's roles are not reported; the honorarium cannot be determined.",
+            ),
+        )
+    if not agreement.elections:
+        return None, (
+            Text(
+                id="Pemilihan tidak dilaporkan; honorarium tidak dapat ditentukan.",
+                en="The election is not reported; the honorarium cannot be determined.",
+            ),
+        )
+    notes: list[Text] = []
+    found = find_election(agreement.elections[0])
+    if len(agreement.elections) > 1:
+        notes.append(
+            Text(
+                id=f"Perjanjian menyebut beberapa pemilihan; honorarium {found.name.id} dipakai.",
+                en=f"The agreement names several elections; the honoraria of {found.name.en} are used.",
+            )
+        )
+    candidates, missing = _candidates(found, cohort, first_month, book)
     if not candidates:
         notes.append(
             Text(
-                id=f"Honorarium tidak ada dalam data aturan untuk {', '.join(missing) or 'kelompok ini'}.",
-                en=f"No honorarium in the rule data for {', '.join(missing) or 'this group'}.",
+                id=f"Honorarium tidak ada dalam data aturan untuk {_posts(missing, 'id') or 'kelompok ini'}.",
+                en=f"No honorarium in the rule data for {_posts(missing, 'en') or 'this group'}.",
             )
         )
-        return None
+        return None, tuple(notes)
     highest = max(candidates, key=lambda c: c[0].amount)
     if len(candidates) > 1:
         notes.append(
             Text(
-                id=f"Jabatan/peran tidak dirinci; dihitung dengan honorarium tertinggi ({highest[1].abbreviation} "
-                f"{highest[2].value}, {format_rupiah(highest[0])}) sebagai batas atas.",
-                en=f"Positions/roles not broken down; priced at the highest honorarium ({highest[1].abbreviation} "
-                f"{highest[2].value}, {format_rupiah(highest[0], 'en')}) as an upper bound.",
+                id="Jabatan/peran tidak dirinci; dihitung dengan honorarium tertinggi "
+                f"({_post(highest[1], highest[2], 'id')}, {format_rupiah(highest[0], 'id')}) sebagai batas atas.",
+                en="Positions/roles not broken down; priced at the highest honorarium "
+                f"({_post(highest[1], highest[2], 'en')}, {format_rupiah(highest[0], 'en')}) as an upper bound.",
             )
         )
     if missing:
         notes.append(
             Text(
-                id=f"Tanpa honorarium dalam data aturan: {', '.join(missing)}.",
-                en=f"No honorarium in the rule data for: {', '.join(missing)}.",
+                id=f"Tanpa honorarium dalam data aturan: {_posts(missing, 'id')}.",
+                en=f"No honorarium in the rule data for: {_posts(missing, 'en')}.",
             )
         )
-    return highest[0]
+    return highest[0], tuple(notes)
 
 
 def _anchor_month(agreement: Agreement) -> Month | None:
@@ -435,10 +537,46 @@ def _anchor_month(agreement: Agreement) -> Month | None:
     if agreement.signed_on is not None:
         return Month.of(agreement.signed_on)
     if agreement.elections:
-        from jamsos_pemilu.elections import election
-
-        return Month.of(election(agreement.elections[0]).voting_day)
+        return Month.of(find_election(agreement.elections[0]).voting_day)
     return None
+
+
+def _empty_receipt(book: RuleBook, anchor: Month | None) -> Receipt:
+    """The receipt of a cohort priced with no rule value: the rules of its anchor month, else of the book's start."""
+    day = anchor.first_day if anchor is not None else min(p.values[0].start for p in book)
+    return Receipt.of(rules_on(day, rule_book=book), ())
+
+
+def _check_budget_arguments(agreement: object, scheme: object, rule_book: object) -> RuleBook:
+    if not isinstance(agreement, Agreement):
+        raise InputError(f"agreement: expected an Agreement, got {type(agreement).__name__}")
+    if scheme is not None and not isinstance(scheme, WageEarner | NonWageEarner):
+        raise InputError(f"scheme: expected WageEarner, NonWageEarner or None, got {short_repr(scheme)}")
+    if rule_book is not None and not isinstance(rule_book, RuleBook):
+        raise InputError(f"rule_book: expected a RuleBook or None, got {type(rule_book).__name__}")
+    return rule_book if rule_book is not None else default_rule_book()
+
+
+_PERIOD: Final = Text(id="masa perlindungan kelompok ini", en="this group's coverage period")
+
+
+def _others_note(cohort: Cohort) -> Text:
+    others = sorted(cohort.others, key=lambda o: o.value)
+    return Text(
+        id=f"Jumlah petugas termasuk {', '.join(o.text.id for o in others)} (bukan badan ad hoc); upah mereka tidak ada "
+        "dalam data aturan, jadi dihitung dengan dasar yang sama dengan kelompok ini.",
+        en=f"The headcount includes {', '.join(o.text.en for o in others)} (not ad hoc bodies); their pay is not in the "
+        "rule data, so they are priced on the same basis as the group.",
+    )
+
+
+def _priced(budget: CohortBudget) -> tuple[Rupiah, tuple[Month, ...]]:
+    return budget.total, tuple(p.month for p in budget.premiums)
+
+
+def _priced_text(priced: tuple[Rupiah, tuple[Month, ...]], lang: Language) -> str:
+    total, months = priced
+    return f"{format_rupiah(total, lang)} ({months[0]}–{months[-1]})" if months else format_rupiah(total, lang)
 
 
 def cohort_budget(
@@ -446,55 +584,75 @@ def cohort_budget(
     index: int,
     *,
     scheme: Scheme | None = None,
-    rules: RuleBook | None = None,
+    rule_book: RuleBook | None = None,
 ) -> CohortBudget:
     """Price one cohort of an agreement (``index`` into ``agreement.cohorts``).
+
+    A cohort is covered over several months whose rules can differ, each
+    month's premium following the rules of that month; so the budget takes a
+    ``rule_book`` (with any reforms) rather than one date's snapshot.
 
     Args:
         agreement: the agreement.
         index: which cohort.
         scheme: the scheme to assume when the agreement does not report one
             (default: wage earner at the lowest risk class).
-        rules: the rule book (default: the shipped one; a reformed one for what-if).
+        rule_book: the rule book (default: the shipped one; ``with_reform(...)`` for a what-if).
 
     Raises:
-        InputError: if ``index`` is out of range.
+        InputError: ``index`` out of range, or an argument of a wrong type.
 
+    >>> from jamsos_pemilu.serialization import shipped_agreement
+    >>> cohort_budget(shipped_agreement("kota-cilegon-pemilu-2024"), 0).computable
+    True
     """
-    if not 0 <= index < len(agreement.cohorts):
-        raise InputError(f"agreement {agreement.id!r} has {len(agreement.cohorts)} cohorts; no cohort {index}")
-    book = rules or default_rule_book()
+    book = _check_budget_arguments(agreement, scheme, rule_book)
+    if type(index) is not int or not 0 <= index < len(agreement.cohorts):
+        raise InputError(f"index: agreement {short_repr(agreement.id)} has {len(agreement.cohorts)} cohorts; no cohort {short_repr(index)}")
     cohort = agreement.cohorts[index]
     label = _label(cohort, index)
-    roles = _roles_key(cohort)
-    notes: list[Text] = []
+    roles, roles_label = _roles_key(cohort), _roles_label(cohort)
     chosen_scheme = agreement.scheme or scheme or _ASSUMED_SCHEME
     programmes = agreement.programmes or BOTH_PROGRAMMES
     budget_source = agreement.payer.budget_source if agreement.payer is not None else None
+    notes: list[Text] = []
 
-    def not_computable() -> CohortBudget:
-        return CohortBudget(index, label, roles, cohort.headcount, None, (), Rupiah.zero(), False, tuple(notes))
+    def not_computable(anchor: Month | None) -> CohortBudget:
+        return CohortBudget(
+            index, label, roles, roles_label, cohort.headcount, None, (), Rupiah.zero(), False, tuple(notes),
+            _empty_receipt(book, anchor),
+        )
 
     if cohort.headcount is None:
         notes.append(Text(id="Jumlah petugas tidak dilaporkan.", en="The headcount is not reported."))
-        return not_computable()
-    months = _months(agreement, cohort, notes)
+        return not_computable(_anchor_month(agreement))
+    months, month_notes = _months(agreement, cohort)
+    notes.extend(month_notes)
+    if cohort.others:  # commissioners or permanent staff counted in the headcount (Cohort.others)
+        notes.append(_others_note(cohort))
     anchor = months[0] if months is not None else _anchor_month(agreement)
     if anchor is None:
-        return not_computable()
+        return not_computable(None)
     basis: Rupiah | None = None
     if isinstance(chosen_scheme, WageEarner) and chosen_scheme.wage is None:
-        try:
-            basis = _basis(agreement, cohort, anchor, book, notes)
-        except UnknownParameterError as error:  # pragma: no cover - guarded by the membership checks
-            notes.append(Text(id=str(error), en=str(error)))
+        basis, basis_notes = _basis(agreement, cohort, anchor, book)
+        notes.extend(basis_notes)
         if basis is None:
-            return not_computable()
+            return not_computable(anchor)
+
+    def premium_of(month: Month) -> Premium:
+        return monthly_premium(
+            basis,
+            chosen_scheme,
+            month=month,
+            programmes=programmes,
+            budget_source=budget_source,
+            rules=rules_on(month.first_day, rule_book=book),
+        )
+
     if months is None:
         # The number of months is unknown, but a month of cover still has a price.
-        premium = monthly_premium(
-            basis, anchor, chosen_scheme, programmes=programmes, budget_source=budget_source, rules=book
-        )
+        premium = premium_of(anchor)
         notes.append(
             Text(
                 id=f"Jumlah bulan tidak diketahui; biaya satu bulan perlindungan dihitung dengan aturan {anchor}.",
@@ -503,33 +661,31 @@ def cohort_budget(
             )
         )
         return CohortBudget(
-            index,
-            label,
-            roles,
-            cohort.headcount,
-            premium.basis,
-            (),
-            Rupiah.zero(),
-            False,
-            tuple(notes),
-            (premium,),
-            premium.total.times(cohort.headcount),
+            index, label, roles, roles_label, cohort.headcount, premium.basis, (), Rupiah.zero(), False,
+            tuple(notes), premium.receipt, (premium,), premium.total.times(cohort.headcount),
         )
-    payer = _payer(agreement)
+    payer, payer_label = _payer_key(agreement), _payer(agreement)
     rows: list[BudgetRow] = []
-    premiums: list[Premium] = []
+    premiums = tuple(premium_of(month) for month in months)
     total = Rupiah.zero()
-    for month in months:
-        premium = monthly_premium(
-            basis, month, chosen_scheme, programmes=programmes, budget_source=budget_source, rules=book
-        )
-        premiums.append(premium)
+    for premium in premiums:
         for programme, per_officer in premium.by_programme:
             amount = per_officer.times(cohort.headcount)
             total = total + amount
-            rows.append(BudgetRow(index, label, roles, month, programme, payer, cohort.headcount, per_officer, amount))
+            rows.append(
+                BudgetRow(
+                    index, label, roles, roles_label, premium.month, programme, payer, payer_label,
+                    cohort.headcount, per_officer, amount,
+                )
+            )
+    # A disputed period (Agreement.period_reading_outcomes): the months and total under each other reading.
+    for other in agreement.period_reading_outcomes(
+        index, lambda read: _priced(cohort_budget(read, index, scheme=scheme, rule_book=book)), actual=(total, months)
+    ):
+        notes.append(other.describe(_PERIOD, lambda period, _lang: str(period), _priced_text))
     return CohortBudget(
-        index, label, roles, cohort.headcount, premium.basis, tuple(rows), total, True, tuple(notes), tuple(premiums)
+        index, label, roles, roles_label, cohort.headcount, premiums[0].basis, tuple(rows), total, True,
+        tuple(notes), Receipt.merge([p.receipt for p in premiums]), premiums,
     )
 
 
@@ -537,20 +693,32 @@ def agreement_budget(
     agreement: Agreement,
     *,
     scheme: Scheme | None = None,
-    rules: RuleBook | None = None,
+    rule_book: RuleBook | None = None,
 ) -> AgreementBudget:
     """Price every cohort of an agreement and total by month, role, programme and payer.
+
+    Like :func:`cohort_budget` it spans months, so it takes a ``rule_book``.
 
     Args:
         agreement: the agreement.
         scheme: the scheme to assume when the agreement does not report one.
-        rules: the rule book (default: the shipped one; a reformed one for what-if).
+        rule_book: the rule book (default: the shipped one; ``with_reform(...)`` for a what-if).
 
     Returns:
         An :class:`AgreementBudget` whose total is the sum of its cohorts.
 
+    Raises:
+        InputError: an argument of a wrong type.
+
+    >>> from jamsos_pemilu.serialization import shipped_agreement
+    >>> budget = agreement_budget(shipped_agreement("kota-cilegon-pemilu-2024"))
+    >>> budget.render("en").splitlines()[0]
+    'Premium budget: PKS BPJS Ketenagakerjaan, Kesbangpol, KPU dan Bawaslu Kota Cilegon untuk petugas Pemilu 2024'
     """
-    cohorts = tuple(cohort_budget(agreement, i, scheme=scheme, rules=rules) for i in range(len(agreement.cohorts)))
+    book = _check_budget_arguments(agreement, scheme, rule_book)
+    cohorts = tuple(
+        cohort_budget(agreement, i, scheme=scheme, rule_book=book) for i in range(len(agreement.cohorts))
+    )
     assumptions: list[Text] = []
     if agreement.scheme is None:
         used = scheme or _ASSUMED_SCHEME
@@ -570,7 +738,8 @@ def agreement_budget(
         )
     if agreement.payer is None:
         assumptions.append(Text(id="Pembayar tidak dilaporkan.", en="The payer is not reported."))
-    receipts = [p.receipt for c in cohorts for p in c.premiums]
-    receipt = Receipt.merge(receipts) if receipts else None
+    priced = [c.receipt for c in cohorts if c.premiums]
+    receipts = priced or [c.receipt for c in cohorts]
+    receipt = Receipt.merge(receipts) if receipts else _empty_receipt(book, _anchor_month(agreement))
     total = sum((c.total for c in cohorts), Rupiah.zero())
     return AgreementBudget(agreement.id, agreement.title, cohorts, total, tuple(assumptions), receipt)

@@ -7,7 +7,7 @@ knows its voting day, key :class:`Stage` dates, the ad hoc roles it has (the
 Pilkada has no overseas bodies) and each role's term of office
 (*masa kerja*) where the fact sheets report it (:class:`Term`). Terms that are
 not reported are ``None``, never guessed; where sources disagree the better
-supported term is kept and the other recorded in :attr:`Term.disputed`.
+supported term is kept and the other recorded in :class:`Term.disputed <Term>`.
 
 The data ships in ``jamsos_pemilu/data/elections.toml``, every date with its
 sources and a confidence status. Legal numbers (honoraria, age limits) stay in
@@ -33,6 +33,7 @@ import datetime as dt
 import enum
 import functools
 import tomllib
+import typing
 from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
@@ -43,8 +44,9 @@ import attrs
 from jamsos_pemilu.codes import normalise
 from jamsos_pemilu.exceptions import InputError, RuleDataError, UnknownCodeError
 from jamsos_pemilu.l10n import Text
+from jamsos_pemilu.law import names
 from jamsos_pemilu.law.citations import Confidence
-from jamsos_pemilu.law.parameters import RuleSnapshot, RuleValue
+from jamsos_pemilu.law.parameters import RuleBook, RuleSnapshot, RuleValue
 from jamsos_pemilu.periods import Period
 from jamsos_pemilu.roles import Position, Role
 
@@ -148,7 +150,7 @@ class AgeLimits(NamedTuple):
 
         >>> import datetime as dt
         >>> from jamsos_pemilu.law import rules_on
-        >>> limits = election("pemilu_2024").age_limits(Role.KPPS, rules_on(dt.date(2024, 2, 14)))
+        >>> limits = election("pemilu_2024").age_limits(Role.KPPS, rules=rules_on(dt.date(2024, 2, 14)))
         >>> limits.allows(55), limits.allows(56), limits.allows(16)
         (True, False, False)
         """
@@ -190,8 +192,7 @@ class Election:
         if parsed not in self.roles:
             have = ", ".join(sorted(r.value for r in self.roles))
             raise InputError(
-                f"{self.name.en} ({self.key}) has no {parsed.abbreviation} ({parsed.value!r}); "
-                f"its roles are: {have}"
+                f"{self.name.en} ({self.key}) has no {parsed.abbreviation} ({parsed.value!r}); its roles are: {have}"
             )
         return parsed
 
@@ -234,10 +235,11 @@ class Election:
                 return stage
         raise UnknownCodeError(f"stage of {self.key}", key, [s.key for s in self.stages])
 
-    def honorarium(self, role: Role | str, position: Position | str, rules: RuleSnapshot) -> RuleValue:
-        """The monthly honorarium of ``position`` in ``role`` from the rule book.
+    def honorarium(self, role: Role | str, position: Position | str, *, rules: RuleSnapshot) -> RuleValue:
+        """The monthly honorarium of ``position`` in ``role`` from the rules in force on a date.
 
-        Reads ``honorarium.<election>.<role>.<position>``.
+        Reads ``honorarium.<election>.<role>.<position>`` (:func:`jamsos_pemilu.law.names.honorarium`)
+        from ``rules``, the snapshot of the date the honorarium is about.
 
         Raises:
             InputError: if the election lacks the role or the role the position.
@@ -245,17 +247,15 @@ class Election:
             RuleNotInForceError: if it is not in force on the snapshot's date.
 
         >>> from jamsos_pemilu.law import rules_on
-        >>> election("pemilu_2024").honorarium("kpps", "anggota", rules_on(dt.date(2024, 2, 14))).rupiah
+        >>> election("pemilu_2024").honorarium("kpps", "anggota", rules=rules_on(dt.date(2024, 2, 14))).rupiah
         Rupiah(1100000)
 
         """
         parsed = self._require(role)
-        chosen = parsed.check_position(
-            position if isinstance(position, Position) else Position.parse(position)
-        )
-        return rules[f"honorarium.{self.key}.{parsed.value}.{chosen.value}"]
+        chosen = parsed.check_position(position if isinstance(position, Position) else Position.parse(position))
+        return _snapshot(rules)[names.honorarium(self.key, parsed, chosen)]
 
-    def age_limits(self, role: Role | str, rules: RuleSnapshot) -> AgeLimits:
+    def age_limits(self, role: Role | str, *, rules: RuleSnapshot) -> AgeLimits:
         """Minimum and maximum age for ``role`` in this election, from the rule book.
 
         Reads ``age.<election>.<role>.minimum`` and ``.maximum``. A bound the
@@ -267,17 +267,25 @@ class Election:
             RuleNotInForceError: if a bound exists but is not in force on the snapshot's date.
 
         >>> from jamsos_pemilu.law import rules_on
-        >>> low, high = election("pemilu_2024").age_limits("kpps", rules_on(dt.date(2024, 2, 14)))
+        >>> low, high = election("pemilu_2024").age_limits("kpps", rules=rules_on(dt.date(2024, 2, 14)))
         >>> low.integer, high.integer
         (17, 55)
 
         """
         parsed = self._require(role)
+        snapshot = _snapshot(rules)
         bounds: list[RuleValue | None] = []
-        for bound in ("minimum", "maximum"):
-            name = f"age.{self.key}.{parsed.value}.{bound}"
-            bounds.append(rules[name] if name in rules.book else None)
+        for bound in typing.get_args(names.AgeBound):
+            name = names.age_limit(self.key, parsed, bound)
+            bounds.append(snapshot[name] if name in snapshot.book else None)
         return AgeLimits(bounds[0], bounds[1])
+
+
+def _snapshot(rules: object) -> RuleSnapshot:
+    if not isinstance(rules, RuleSnapshot):
+        hint = " (a RuleBook: pass rule_book.on(date))" if isinstance(rules, RuleBook) else ""
+        raise InputError(f"rules: expected the RuleSnapshot of a date, got {type(rules).__name__}{hint}")
+    return rules
 
 
 # --------------------------------------------------------------------------- loading
@@ -352,8 +360,18 @@ def _check_keys(raw: Mapping[str, Any], allowed: set[str], file: str, key: str) 
 
 
 _ELECTION_KEYS: Final = {
-    "kind", "name_id", "name_en", "aliases", "voting_day", "status", "sources",
-    "regulation", "note", "roles", "stages", "terms",
+    "kind",
+    "name_id",
+    "name_en",
+    "aliases",
+    "voting_day",
+    "status",
+    "sources",
+    "regulation",
+    "note",
+    "roles",
+    "stages",
+    "terms",
 }
 _STAGE_KEYS: Final = {"key", "name_id", "name_en", "start", "end", "status", "sources", "note"}
 _TERM_KEYS: Final = {"start", "end", "status", "sources", "note", "disputed"}

@@ -24,7 +24,7 @@ import datetime as dt
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
-from typing import Any, Protocol
+from typing import Any, Final, Protocol
 
 import attrs
 
@@ -39,17 +39,19 @@ from jamsos_pemilu.l10n import (
     format_rupiah,
     parse_language,
 )
+from jamsos_pemilu.law import names
 from jamsos_pemilu.law.citations import Citation, Confidence
 from jamsos_pemilu.law.parameters import RuleSnapshot, RuleValue
 from jamsos_pemilu.money import RoundingRule, Rupiah
 
 __all__ = [
     "Comparison",
-    "Result",
     "Formula",
+    "Itemised",
     "LineChange",
     "LineItem",
     "Receipt",
+    "Result",
     "RuleTrace",
     "Share",
     "compare",
@@ -112,10 +114,11 @@ class Formula:
     args: tuple[FormulaArg, ...] = ()
     template_en: str | None = None
 
-    def render(self, lang: Language = DEFAULT_LANGUAGE) -> str:
-        """The formula with its numbers, in ``lang``."""
-        template = self.template_en if lang == "en" and self.template_en is not None else self.template
-        return template.format(*(_render_arg(arg, lang) for arg in self.args))
+    def render(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        """The formula with its numbers, in ``lang`` (any spelling :func:`~jamsos_pemilu.l10n.parse_language` accepts)."""
+        code = parse_language(lang)
+        template = Text(id=self.template, en=self.template_en or self.template).render(code)
+        return template.format(*(_render_arg(arg, code) for arg in self.args))
 
     def to_dict(self) -> dict[str, object]:
         """Both renderings and the raw numbers."""
@@ -181,9 +184,20 @@ class RuleTrace:
     def __contains__(self, name: str) -> bool:
         return name in self.rules
 
+    def require(self, *names: str) -> None:
+        """Record that a result rests on these values being in force, without reading their amounts.
+
+        Raises:
+            RuleNotInForceError: a value is not in force on the snapshot's date.
+            UnknownParameterError: a name is not in the rule book.
+
+        """
+        for name in names:
+            self[name]
+
     def rounding(self) -> RoundingRule:
         """The rounding rule in force, recorded as used."""
-        self["contribution.rounding"]
+        self[names.ROUNDING]
         return self.rules.rounding()
 
     @property
@@ -202,6 +216,12 @@ class RuleTrace:
         if len(memo) < 1024:
             memo[key] = receipt
         return receipt
+
+
+_RULES_USED: Final = Text(id="Nilai aturan yang dipakai", en="Rule values used")
+_OTHER_READING: Final = Text(id="bacaan lain", en="other reading")
+_TOTAL: Final = Text(id="Jumlah", en="Total")
+_NO_CAP: Final = Text(id="tanpa batas nominal", en="no monetary cap")
 
 
 @attrs.frozen
@@ -255,16 +275,22 @@ class Receipt:
         """Whether any value used is ``unconfirmed``."""
         return any(v.confidence is Confidence.UNCONFIRMED for v in self.values)
 
+    @property
+    def contested(self) -> tuple[RuleValue, ...]:
+        """Values used that the rule data lists competing readings for (see :mod:`jamsos_pemilu.readings`)."""
+        return tuple(v for v in self.values if v.alternatives)
+
     def warnings(self) -> tuple[Text, ...]:
         """Plain statements a reader must see (unconfirmed values, reforms)."""
         out: list[Text] = []
         unconfirmed = self.unconfirmed
-        if unconfirmed:
-            names = ", ".join(v.name for v in unconfirmed)
+        if unconfirmed:  # named by their labels: a parameter's name is shown only in the listing of values
+            labels_id = "; ".join(v.label.id for v in unconfirmed)
+            labels_en = "; ".join(v.label.en for v in unconfirmed)
             out.append(
                 Text(
-                    id=f"PERHATIAN: hasil ini memakai nilai yang belum terkonfirmasi: {names}.",
-                    en=f"WARNING: this result uses unconfirmed values: {names}.",
+                    id=f"PERHATIAN: hasil ini memakai nilai yang belum terkonfirmasi: {labels_id}.",
+                    en=f"WARNING: this result uses unconfirmed values: {labels_en}.",
                 )
             )
         if self.reforms:
@@ -285,12 +311,14 @@ class Receipt:
             "rule_digest": self.rule_digest,
             "reforms": list(self.reforms),
             "uses_unconfirmed": self.uses_unconfirmed,
+            "contested": [v.name for v in self.contested],
             "values": [v.to_dict() for v in self.values],
         }
 
-    def render(self, lang: Language = DEFAULT_LANGUAGE) -> str:
+    def render(self, lang: str = DEFAULT_LANGUAGE) -> str:
         """The receipt as text: each value with its citation and confidence."""
-        head = "Nilai aturan yang dipakai" if lang == "id" else "Rule values used"
+        lang = parse_language(lang)
+        head = _RULES_USED.render(lang)
         lines = [
             f"{head} ({format_date(self.on, lang)}; jamsos_pemilu {self.library_version}, "
             f"data {self.rule_digest[:12]}):"
@@ -300,6 +328,11 @@ class Receipt:
                 f"  - {value.name} = {format_rule_value(value, lang)} — {value.citation.label} "
                 f"[{value.confidence.text.render(lang)}]"
             )
+            for other in value.alternatives:
+                shown = format_rule_value(attrs.evolve(value, value=other.value, alternatives=()), lang)
+                lines.append(
+                    f"      {_OTHER_READING.render(lang)}: {shown} — {other.source} ({other.why.render(lang)})"
+                )
         lines.extend(w.render(lang) for w in self.warnings())
         return "\n".join(lines)
 
@@ -321,7 +354,21 @@ def format_rule_value(value: RuleValue, lang: Language = DEFAULT_LANGUAGE) -> st
         return ", ".join(
             f"{format_percent(t.rate, lang)}" + (f" × {t.months}" if t.months is not None else " …") for t in raw
         )
+    if isinstance(raw, str):  # a choice: in words, never its code
+        words = _CHOICE_TEXT.get(raw)
+        return words.render(lang) if words is not None else raw.replace("_", " ")
     return str(raw)
+
+
+_CHOICE_TEXT: Final = {
+    "half_up": Text(id="setengah ke atas", en="half up"),
+    "half_even": Text(id="setengah ke genap", en="half to even"),
+    "down": Text(id="ke bawah", en="down"),
+    "up": Text(id="ke atas", en="up"),
+    "next_working_day": Text(id="ke hari kerja berikutnya", en="to the next working day"),
+    "previous_working_day": Text(id="ke hari kerja sebelumnya", en="to the previous working day"),
+}
+"""The choices the rule data holds (rounding rules, due-date shifts), in words."""
 
 
 class Result(abc.ABC):
@@ -332,7 +379,7 @@ class Result(abc.ABC):
     spelling of a supported language (``"id"``, ``"id_ID"``, ``"id-ID"``,
     ``"en"``, ``"en_US"``...) and parses it once; anything else is an
     :class:`~jamsos_pemilu.exceptions.InputError`. Subclasses write
-    :meth:`_render` for the parsed language and :meth:`to_dict`;
+    ``_render`` for the parsed language and :meth:`to_dict`;
     :meth:`to_json` and (for results with line items) :meth:`records` follow.
 
     >>> import datetime as dt
@@ -380,7 +427,7 @@ def line_records(lines: Iterable[LineItem], **context: object) -> list[dict[str,
 
     >>> import datetime as dt
     >>> from jamsos_pemilu import jkm_death
-    >>> line_records(jkm_death(dt.date(2024, 2, 14)).lines, case="contoh")[0]["amount"]
+    >>> line_records(jkm_death(on=dt.date(2024, 2, 14)).lines, case="contoh")[0]["amount"]
     20000000
     """
     return [
@@ -410,7 +457,7 @@ def render_lines(lines: Sequence[LineItem], lang: Language, total: Rupiah | None
     """Render line items as text rows with formula and citation."""
     rows: list[str] = []
     for line in lines:
-        amount = "—" if line.amount is None else format_rupiah(line.amount, lang)
+        amount = _NO_CAP.render(lang) if line.amount is None else format_rupiah(line.amount, lang)
         rows.append(f"  {line.label.render(lang)}: {amount}")
         rows.append(f"      = {line.formula.render(lang)}")
         if line.citations:
@@ -418,8 +465,25 @@ def render_lines(lines: Sequence[LineItem], lang: Language, total: Rupiah | None
         if line.note is not None:
             rows.append(f"      ({line.note.render(lang)})")
     if total is not None:
-        rows.append(f"  {'Jumlah' if lang == 'id' else 'Total'}: {format_rupiah(total, lang)}")
+        rows.append(f"  {_TOTAL.render(lang)}: {total_text(lines, total, lang)}")
     return rows
+
+
+def total_text(lines: Sequence[LineItem], total: Rupiah, lang: Language) -> str:
+    """A total in words: the amount, plus each line paid as needed without a cap (never a false ``Rp0``).
+
+    >>> import datetime as dt
+    >>> from jamsos_pemilu import jkk_medical_care
+    >>> care = jkk_medical_care(on=dt.date(2024, 2, 14))
+    >>> total_text(care.lines, care.total, "en")
+    'Medical care (as medically needed, no monetary cap)'
+    """
+    uncapped = [f"{line.label.render(lang)} ({line.formula.render(lang)})" for line in lines if line.amount is None]
+    if not uncapped:
+        return format_rupiah(total, lang)
+    if all(line.amount is None for line in lines):
+        return " + ".join(uncapped)
+    return " + ".join([format_rupiah(total, lang), *uncapped])
 
 
 def render_table(headers: Sequence[str], rows: Iterable[Sequence[str]], *, right: Iterable[int] = ()) -> str:
@@ -454,12 +518,26 @@ def iter_nonempty(lines: Iterable[LineItem]) -> Iterator[Rupiah]:
             yield line.amount
 
 
-class _HasLines(Protocol):
-    @property
-    def lines(self) -> tuple[LineItem, ...]: ...
+class Itemised(Protocol):
+    """What :func:`compare` accepts: a result with explained lines, a total and a receipt.
+
+    A premium, a benefit assessment, a claim deadline and an agreement budget all are.
+    """
 
     @property
-    def total(self) -> Rupiah: ...
+    def lines(self) -> tuple[LineItem, ...]:
+        """The explained lines, matched by key."""
+        ...
+
+    @property
+    def total(self) -> Rupiah:
+        """The total."""
+        ...
+
+    @property
+    def receipt(self) -> Receipt:
+        """The rule values used."""
+        ...
 
 
 @attrs.frozen
@@ -490,13 +568,28 @@ class LineChange:
         }
 
 
+_COMPARISON_HEADERS: Final = (
+    Text(id="Baris", en="Line"),
+    Text(id="Sebelum", en="Before"),
+    Text(id="Sesudah", en="After"),
+    Text(id="Selisih", en="Difference"),
+)
+
+
 @attrs.frozen
-class Comparison:
-    """Two results compared line by line (for what-if analysis)."""
+class Comparison(Result):
+    """Two results compared line by line (for what-if analysis), with both receipts."""
 
     changes: tuple[LineChange, ...]
     total_before: Rupiah
     total_after: Rupiah
+    receipt_before: Receipt
+    receipt_after: Receipt
+
+    @property
+    def receipt(self) -> Receipt:
+        """Both sides' rule values (and reforms) in one receipt."""
+        return Receipt.merge([self.receipt_before, self.receipt_after])
 
     @property
     def difference(self) -> Rupiah:
@@ -508,38 +601,54 @@ class Comparison:
         """Only the lines whose amount differs."""
         return tuple(c for c in self.changes if c.before != c.after)
 
-    def render(self, lang: Language = DEFAULT_LANGUAGE) -> str:
-        """A table: line, before, after, difference."""
-        en = lang == "en"
-
+    def _render(self, lang: Language) -> str:
         def money(value: Rupiah | None) -> str:
             return "-" if value is None else format_rupiah(value, lang)
 
         rows = [[c.label.render(lang), money(c.before), money(c.after), money(c.difference)] for c in self.changes]
-        rows.append(
-            ["Total" if en else "Jumlah", money(self.total_before), money(self.total_after), money(self.difference)]
-        )
-        headers = ["Line", "Before", "After", "Difference"] if en else ["Baris", "Sebelum", "Sesudah", "Selisih"]
+        # A side none of whose lines has an amount (care paid as needed) has no total, not a total of 0.
+        before = self.total_before if any(c.before is not None for c in self.changes) else None
+        after = self.total_after if any(c.after is not None for c in self.changes) else None
+        difference = self.difference if before is not None and after is not None else None
+        rows.append([_TOTAL.render(lang), money(before), money(after), money(difference)])
+        headers = [h.render(lang) for h in _COMPARISON_HEADERS]
         return render_table(headers, rows, right=[1, 2, 3])
 
     def to_dict(self) -> dict[str, object]:
         """Plain data for JSON."""
         return {
+            "kind": "comparison",
             "changes": [c.to_dict() for c in self.changes],
             "total_before": self.total_before.amount,
             "total_after": self.total_after.amount,
             "difference": self.difference.amount,
+            "receipt_before": self.receipt_before.to_dict(),
+            "receipt_after": self.receipt_after.to_dict(),
         }
 
+    def records(self) -> list[dict[str, object]]:
+        """One flat dict per compared line."""
+        return [
+            {
+                "key": c.key,
+                "label": c.label.id,
+                "label_en": c.label.en,
+                "before": None if c.before is None else c.before.amount,
+                "after": None if c.after is None else c.after.amount,
+                "difference": None if c.difference is None else c.difference.amount,
+            }
+            for c in self.changes
+        ]
 
-def compare(before: _HasLines, after: _HasLines) -> Comparison:
+
+def compare(before: Itemised, after: Itemised) -> Comparison:
     """Compare two results line by line, matching lines by key (e.g. today's rules and a reform).
 
     >>> import datetime as dt
-    >>> from jamsos_pemilu import Reform, default_rule_book, jkm_death
+    >>> from jamsos_pemilu import Reform, jkm_death, rules_on
     >>> day = dt.date(2024, 2, 14)
-    >>> reformed = default_rule_book().with_reform(Reform("JKM naik", {"jkm.lump_sum": 30_000_000}))
-    >>> comparison = compare(jkm_death(day), jkm_death(day, rules=reformed))
+    >>> reformed = rules_on(day, reform=Reform("JKM naik", {"jkm.lump_sum": 30_000_000}))
+    >>> comparison = compare(jkm_death(on=day), jkm_death(on=day, rules=reformed))
     >>> [(c.key, c.difference) for c in comparison.changed]
     [('jkm.lump_sum', Rupiah(10000000))]
     """
@@ -555,4 +664,4 @@ def compare(before: _HasLines, after: _HasLines) -> Comparison:
         )
         for key in keys
     )
-    return Comparison(changes, before.total, after.total)
+    return Comparison(changes, before.total, after.total, before.receipt, after.receipt)

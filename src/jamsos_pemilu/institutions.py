@@ -45,8 +45,8 @@ __all__ = [
     "BpjsOffice",
     "Institution",
     "InstitutionKind",
+    "PartyRole",
 ]
-
 
 
 class InstitutionKind(enum.Enum):
@@ -93,6 +93,47 @@ _KIND_ALIASES: Final = {
     "bpjamsostek": InstitutionKind.BPJS_KETENAGAKERJAAN,
     "bp jamsostek": InstitutionKind.BPJS_KETENAGAKERJAAN,
     "kejari": InstitutionKind.KEJAKSAAN_NEGERI,
+}
+
+
+class PartyRole(enum.Enum):
+    """The part an institution plays in a coverage agreement."""
+
+    EMPLOYER = "employer"
+    """*Pemberi kerja*: registers the officers as its workers."""
+    PAYER = "payer"
+    """Pays the premiums."""
+    PROVIDER = "provider"
+    """Provides the coverage (BPJS Ketenagakerjaan only)."""
+    WITNESS = "witness"
+    """Signs as a witness."""
+    ATTENDING = "attending"
+    """Attended the signing without signing."""
+    STATE_ATTORNEY = "state_attorney"
+    """*Jaksa Pengacara Negara*: the prosecutor's office as state attorney."""
+
+    @classmethod
+    def parse(cls, text: str) -> PartyRole:
+        """Parse ``"payer"``, ``"pemberi kerja"``, ``"saksi"``, ``"JPN"``...
+
+        Raises:
+            UnknownCodeError: naming the accepted values.
+
+        >>> PartyRole.parse("saksi")
+        <PartyRole.WITNESS: 'witness'>
+
+        """
+        return parse_code(cls, "party role", text, _PART_ALIASES)
+
+
+_PART_ALIASES: Final = {
+    "pemberi kerja": PartyRole.EMPLOYER,
+    "pembayar": PartyRole.PAYER,
+    "penyelenggara": PartyRole.PROVIDER,
+    "saksi": PartyRole.WITNESS,
+    "hadir": PartyRole.ATTENDING,
+    "jpn": PartyRole.STATE_ATTORNEY,
+    "jaksa pengacara negara": PartyRole.STATE_ATTORNEY,
 }
 
 

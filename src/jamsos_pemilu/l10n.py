@@ -84,10 +84,10 @@ def format_rupiah(amount: Rupiah, lang: Language = DEFAULT_LANGUAGE) -> str:
 
 
 @functools.lru_cache(maxsize=65536)
-def format_date(day: dt.date, lang: Language = DEFAULT_LANGUAGE) -> str:
+def format_date(value: dt.date, lang: Language = DEFAULT_LANGUAGE) -> str:
     """Format a date in long form (``14 Februari 2024``; ``February 14, 2024``); cached."""
     code = parse_language(lang)
-    text: str = _babel_format_date(day, "long", locale=_LOCALES[code])
+    text: str = _babel_format_date(value, "long", locale=_LOCALES[code])
     return text
 
 
@@ -130,8 +130,8 @@ class Text:
     id: str
     en: str
 
-    def render(self, lang: Language = DEFAULT_LANGUAGE) -> str:
-        """The sentence in ``lang``."""
+    def render(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        """The sentence in ``lang`` (any spelling :func:`parse_language` accepts)."""
         return self.en if parse_language(lang) == "en" else self.id
 
     def to_dict(self) -> dict[str, str]:

@@ -1,7 +1,7 @@
 """Petugas ad hoc (the election officer on duty): NIK, role, position, appointment.
 
 A NIK (Nomor Induk Kependudukan, population identity number) has 16 digits
-(election.md §6.2): digits 1-6 are the Kemendagri code of the *kecamatan* where
+(as Dukcapil explains it; it is lifelong, UU 23/2006 Pasal 13): digits 1-6 are the Kemendagri code of the *kecamatan* where
 the number was first registered (it does not change when the person moves, so
 it may be a historical code), digits 7-12 the birth date as DDMMYY with 40
 added to the day for women, and digits 13-16 a serial number.
@@ -13,10 +13,13 @@ was compiled would be refused (the library leans toward refusing here, as
 stdnum does). The library also refuses a regency or district part ``00``
 (see :mod:`jamsos_pemilu.regions`).
 
-A NIK is personal data: it never appears whole in a ``repr``, a ``str`` or an
-error message; :func:`mask_nik` keeps the region (digits 1-6) and the serial
-(13-16) and hides the birth date. ``NIK.value`` gives the digits for
-serialisation only.
+A NIK is personal data: it never appears whole in a ``repr``, a ``str``, the
+output of ``attrs.asdict(officer)`` or an error message. :func:`mask_nik` keeps
+the region (digits 1-6) and the serial (13-16) and hides the birth date;
+:func:`redact_niks` masks every NIK-like run of digits in a text (every error
+of the library passes through it). A :class:`NIK` keeps its digits private:
+the whole number is available only through :meth:`NIK.reveal`, meant for
+storage and serialisation.
 
 The NIK holds only the last two digits of the birth year. An :class:`Officer`
 reads the century so that the officer was born on or before the first day of
@@ -33,6 +36,8 @@ datetime.date(1987, 11, 12)
 '36.02.04'
 >>> mask_nik("3602045211870001")
 '360204******0001'
+>>> nik.reveal()
+'3602041211870001'
 """
 
 from __future__ import annotations
@@ -40,19 +45,21 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Callable
-from typing import Any, Final
+from typing import Any, Final, final
 
 import attrs
 from stdnum.exceptions import InvalidComponent, InvalidFormat, InvalidLength, ValidationError
 from stdnum.id import nik as _stdnum_nik
+from typing_extensions import override
 
+from jamsos_pemilu._privacy import mask_nik, redact_niks
 from jamsos_pemilu.elections import election as _election
 from jamsos_pemilu.exceptions import InputError, InvalidNIKError, InvalidRegionCodeError
 from jamsos_pemilu.periods import Period, completed_years
 from jamsos_pemilu.regions import RegionCode
 from jamsos_pemilu.roles import Position, Role
 
-__all__ = ["NIK", "DutyUnit", "Officer", "Sex", "mask_nik"]
+__all__ = ["NIK", "DutyUnit", "Officer", "Sex", "mask_nik", "redact_niks"]
 
 _NIK_LENGTH: Final = 16
 _SEPARATORS: Final = " -."
@@ -61,39 +68,6 @@ _FEMALE_DAY_OFFSET: Final = 40
 
 def _compact(text: str) -> str:
     return "".join(ch for ch in text.strip() if ch not in _SEPARATORS)
-
-
-def mask_nik(text: object) -> str:
-    """Mask a NIK (or anything typed as one) for messages, logs and reprs.
-
-    A 16-digit NIK keeps its region (digits 1-6) and serial (13-16) and hides
-    the birth date: ``360204******0001``. Longer input hides everything but the
-    first 6 and last 4 characters; shorter input shows at most its first half,
-    and no suffix, so a malformed NIK is never shown whole. Spaces, dots and
-    dashes are dropped first.
-
-    Args:
-        text: the NIK as typed (any object; it is turned into text first).
-
-    Returns:
-        The masked text.
-
-    >>> mask_nik("3602 0412 1187 0001")
-    '360204******0001'
-    >>> mask_nik("36020412")
-    '3602****'
-    >>> mask_nik("")
-    '<empty>'
-
-    """
-    compact = _compact(text if isinstance(text, str) else str(text))
-    size = len(compact)
-    if size == 0:
-        return "<empty>"
-    if size >= _NIK_LENGTH:
-        return compact[:6] + "*" * (size - 10) + compact[-4:]
-    shown = min(6, size // 2)
-    return compact[:shown] + "*" * (size - shown)
 
 
 class Sex(enum.Enum):
@@ -135,11 +109,32 @@ def _reason(digits: str, error: ValidationError) -> str:
     return str(error)
 
 
-@attrs.frozen(repr=False)
-class NIK:
-    """A validated NIK. Its ``repr`` and ``str`` are masked.
+def _validated(value: object) -> str:
+    """The 16 digits of ``value``, or :class:`InvalidNIKError` with the NIK masked."""
+    if not isinstance(value, str):
+        raise InvalidNIKError(mask_nik(value), f"a NIK is given as text, not {type(value).__name__}")
+    masked = mask_nik(value)
+    try:
+        digits: str = _stdnum_nik.validate(value)
+    except ValidationError as error:
+        raise InvalidNIKError(masked, _reason(_compact(value), error)) from None
+    if digits != value:
+        raise InvalidNIKError(masked, "build a NIK with NIK.parse() to drop separators")
+    try:
+        RegionCode(digits[:6])
+    except InvalidRegionCodeError as error:
+        raise InvalidNIKError(masked, f"digits 1-6 must be a kecamatan code: {error.reason}") from None
+    return digits
 
-    Use :meth:`parse`; the constructor validates too.
+
+@final
+class NIK:
+    """A validated NIK whose digits are private: its ``repr`` and ``str`` are masked.
+
+    Use :meth:`parse`; the constructor validates too. The whole number comes
+    only from :meth:`reveal`. A NIK is immutable, hashable and compares by its
+    digits; it is not an attrs class, so ``attrs.asdict(officer)`` keeps it
+    as a (masked) NIK rather than spelling out its digits.
 
     Args:
         value: the 16 digits.
@@ -154,23 +149,11 @@ class NIK:
 
     """
 
-    value: str = attrs.field()
+    __slots__ = ("_digits",)
+    _digits: str
 
-    @value.validator
-    def _validate(self, _attribute: attrs.Attribute[str], value: str) -> None:
-        if not isinstance(value, str):
-            raise InvalidNIKError(mask_nik(value), f"a NIK is given as text, not {type(value).__name__}")
-        masked = mask_nik(value)
-        try:
-            digits = _stdnum_nik.validate(value)
-        except ValidationError as error:
-            raise InvalidNIKError(masked, _reason(_compact(value), error)) from None
-        if digits != value:
-            raise InvalidNIKError(masked, "build a NIK with NIK.parse() to drop separators")
-        try:
-            RegionCode(digits[:6])
-        except InvalidRegionCodeError as error:
-            raise InvalidNIKError(masked, f"digits 1-6 must be a kecamatan code: {error.reason}") from None
+    def __init__(self, value: str) -> None:
+        object.__setattr__(self, "_digits", _validated(value))
 
     @classmethod
     def parse(cls, text: str | NIK) -> NIK:
@@ -195,17 +178,25 @@ class NIK:
             raise InvalidNIKError(mask_nik(text), f"a NIK is given as text, not {type(text).__name__}")
         return cls(_compact(text))
 
+    def reveal(self) -> str:
+        """The whole NIK, 16 digits: for storage and serialisation only, never for messages.
+
+        >>> NIK.parse("3602 0412 1187 0001").reveal()
+        '3602041211870001'
+        """
+        return self._digits
+
     @property
     def masked(self) -> str:
         """The NIK with its birth date hidden (``360204******0001``)."""
         # A valid NIK is 16 digits: keep the kecamatan code and the serial.
-        value = self.value
-        return value[:6] + "******" + value[12:]
+        digits = self._digits
+        return digits[:6] + "******" + digits[12:]
 
     @property
     def sex(self) -> Sex:
         """Female if the birth day is encoded with 40 added, else male."""
-        return Sex.FEMALE if int(self.value[6:8]) > _FEMALE_DAY_OFFSET else Sex.MALE
+        return Sex.FEMALE if int(self._digits[6:8]) > _FEMALE_DAY_OFFSET else Sex.MALE
 
     @property
     def birth_date_candidates(self) -> tuple[dt.date, ...]:
@@ -214,7 +205,7 @@ class NIK:
         >>> NIK.parse("3602042902000001").birth_date_candidates
         (datetime.date(2000, 2, 29),)
         """
-        return _candidates(self.value)
+        return _candidates(self._digits)
 
     def birth_date(self, as_of: dt.date) -> dt.date:
         """The birth date, reading the two-digit year as the latest one not after ``as_of``.
@@ -252,13 +243,37 @@ class NIK:
 
         It may be a historical code from before later region splits.
         """
-        return RegionCode(self.value[:6])
+        return RegionCode(self._digits[:6])
 
+    @override
     def __repr__(self) -> str:
         return f"NIK({self.masked!r})"
 
+    @override
     def __str__(self) -> str:
         return self.masked
+
+    @override
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, NIK):
+            return self._digits == other._digits
+        return NotImplemented
+
+    @override
+    def __hash__(self) -> int:
+        return hash(("NIK", self._digits))
+
+    @override
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("NIK is immutable")
+
+    @override
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError("NIK is immutable")
+
+    def __reduce__(self) -> tuple[type[NIK], tuple[str]]:
+        # Pickling (Dask, multiprocessing) needs the digits; a pickle is storage, not a message.
+        return (NIK, (self._digits,))
 
 
 def _optional_text(field: str) -> Callable[[object, object, str | None], None]:
@@ -273,7 +288,13 @@ def _region_or_none(value: str | RegionCode | None) -> RegionCode | None:
     return None if value is None else RegionCode.parse(value)
 
 
-@attrs.frozen
+def _redacted_repr(instance: attrs.AttrsInstance) -> str:
+    """``Class(field=value, ...)`` like attrs' repr, with every NIK-like run of digits masked."""
+    fields = ", ".join(f"{a.name}={getattr(instance, a.name)!r}" for a in attrs.fields(type(instance)))
+    return redact_niks(f"{type(instance).__name__}({fields})")
+
+
+@attrs.frozen(repr=False)
 class DutyUnit:
     """Where an officer serves: polling station, village, district, region code.
 
@@ -288,6 +309,10 @@ class DutyUnit:
     desa: str | None = attrs.field(default=None, validator=_optional_text("desa"))
     region: RegionCode | None = attrs.field(default=None, converter=_region_or_none)
     kecamatan: str | None = attrs.field(default=None, validator=_optional_text("kecamatan"))
+
+    @override
+    def __repr__(self) -> str:
+        return _redacted_repr(self)
 
 
 def _to_nik(value: str | NIK) -> NIK:
@@ -315,13 +340,15 @@ def _check_optional_date(_instance: object, attribute: attrs.Attribute[Any], val
         raise InputError(f"{attribute.name} must be a datetime.date or None, got {value!r}")
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Officer:
     """One person on duty in one ad hoc role for one election.
 
     Text is accepted for ``nik``, ``role``, ``position`` and ``election`` and
     parsed at construction; an invalid NIK raises
     :class:`~jamsos_pemilu.exceptions.InvalidNIKError` with the NIK masked.
+    The ``repr`` masks the NIK, and any NIK-like digits typed into another
+    field (a name, a polling station).
 
     Args:
         nik: the officer's NIK (masked in the repr).
@@ -367,6 +394,10 @@ class Officer:
         default=attrs.Factory(_default_membership_start, takes_self=True),
         validator=_check_optional_date,
     )
+
+    @override
+    def __repr__(self) -> str:
+        return _redacted_repr(self)
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.name, str) or not self.name.strip():

@@ -28,22 +28,39 @@ import datetime as dt
 import enum
 import re
 from collections.abc import Iterator
-from typing import Final
+from typing import Final, TypeGuard
 
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from jamsos_pemilu.exceptions import InputError, InvalidPeriodError
+from jamsos_pemilu.exceptions import InputError, InvalidPeriodError, UnknownCodeError
 
-__all__ = ["Month", "Period", "TimeZone", "completed_years", "local_date", "years_after"]
+__all__ = ["Month", "Period", "TimeZone", "completed_years", "is_date", "local_date", "require_date", "years_after"]
 
 _MONTH_TEXT: Final = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
 
 
-def _check_date(value: object, field: str) -> dt.date:
-    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-        kind = type(value).__name__
-        raise InvalidPeriodError(f"{field} must be a datetime.date, not {kind} ({value!r})")
+def is_date(value: object) -> TypeGuard[dt.date]:
+    """Whether ``value`` is a calendar date (a ``datetime.date`` that is not a ``datetime``)."""
+    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+
+
+def require_date(value: object, what: str, *, error: type[InputError] = InputError) -> dt.date:
+    """``value`` if it is a calendar date; else ``error`` naming the argument ``what`` and the value.
+
+    A ``datetime`` is refused: the library works with the date an event is about,
+    and a moment in time has a date only in a time zone (:func:`local_date`).
+
+    >>> import datetime as dt
+    >>> require_date(dt.date(2024, 2, 14), "on")
+    datetime.date(2024, 2, 14)
+    >>> require_date("2024-02-14", "on")
+    Traceback (most recent call last):
+    ...
+    jamsos_pemilu.exceptions.InputError: on: expected a datetime.date, got str ('2024-02-14')
+    """
+    if not is_date(value):
+        raise error(f"{what}: expected a datetime.date, got {type(value).__name__} ({value!r})")
     return value
 
 
@@ -71,7 +88,7 @@ class Month:
     @classmethod
     def of(cls, day: dt.date) -> Month:
         """Return the month containing ``day``."""
-        _check_date(day, "day")
+        require_date(day, "day", error=InvalidPeriodError)
         return cls(day.year, day.month)
 
     @classmethod
@@ -144,8 +161,8 @@ class Period:
     end: dt.date
 
     def __attrs_post_init__(self) -> None:
-        _check_date(self.start, "start")
-        _check_date(self.end, "end")
+        require_date(self.start, "start", error=InvalidPeriodError)
+        require_date(self.end, "end", error=InvalidPeriodError)
         if self.end < self.start:
             raise InvalidPeriodError(
                 f"period ends ({self.end.isoformat()}) before it starts ({self.start.isoformat()})"
@@ -157,13 +174,11 @@ class Period:
         return (self.end - self.start).days + 1
 
     def __contains__(self, day: object) -> bool:
-        if isinstance(day, dt.datetime) or not isinstance(day, dt.date):
-            return False
-        return self.start <= day <= self.end
+        return is_date(day) and self.start <= day <= self.end
 
     def contains(self, day: dt.date) -> bool:
         """Whether ``day`` lies in the period (both ends included)."""
-        return _check_date(day, "day") in self
+        return require_date(day, "day", error=InvalidPeriodError) in self
 
     def covers(self, other: Period) -> bool:
         """Whether ``other`` lies entirely inside this period."""
@@ -241,8 +256,6 @@ class TimeZone(enum.Enum):
         try:
             return cls[key]
         except KeyError:
-            from jamsos_pemilu.exceptions import UnknownCodeError
-
             raise UnknownCodeError("time zone", text, [z.value for z in cls]) from None
 
 
@@ -297,6 +310,15 @@ def years_after(day: dt.date, years: int) -> dt.date:
     >>> import datetime as dt
     >>> years_after(dt.date(2024, 2, 29), 1)
     datetime.date(2025, 2, 28)
+    >>> years_after(dt.date(9999, 12, 31), 5)
+    Traceback (most recent call last):
+    ...
+    jamsos_pemilu.exceptions.InvalidPeriodError: day: 5 years after 9999-12-31 is outside the calendar (years 1 to 9999)
     """
-    result: dt.date = day + relativedelta(years=years)
+    try:
+        result: dt.date = day + relativedelta(years=years)
+    except (OverflowError, ValueError):
+        raise InvalidPeriodError(
+            f"day: {years} years after {day.isoformat()} is outside the calendar (years 1 to 9999)"
+        ) from None
     return result

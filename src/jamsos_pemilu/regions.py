@@ -11,7 +11,7 @@ code in plain form, possibly a historical one.
 What the library checks is the *structure* only, because codes are updated
 when regions are split, merged or moved and no official table ships with the
 library: the right number of digits for a level, digits only, and the two
-numbering rules the fact sheets state (election.md §6.1):
+numbering rules of Permendagri 137/2017:
 
 * regencies are numbered 01-69 and cities (*kota*) 71-99 (Permendagri 137/2017).
   A regency part ``00`` is refused; ``70`` is accepted but is neither a

@@ -27,9 +27,10 @@ from typing import Final
 
 import attrs
 
-from jamsos_pemilu.codes import normalise
+from jamsos_pemilu.codes import normalise, parse_code
 from jamsos_pemilu.exceptions import InputError, UnknownCodeError
 from jamsos_pemilu.l10n import Text
+from jamsos_pemilu.law import names
 
 __all__ = ["Body", "Level", "Position", "Role", "RoleInfo"]
 
@@ -40,6 +41,15 @@ class Body(enum.Enum):
     """Komisi Pemilihan Umum (the election commission)."""
     BAWASLU = "bawaslu"
     """Badan Pengawas Pemilihan Umum (the election supervisory agency)."""
+
+    @classmethod
+    def parse(cls, text: str) -> Body:
+        """Parse ``"KPU"``, ``"Bawaslu"``... (case and separators do not matter).
+
+        >>> Body.parse("Bawaslu")
+        <Body.BAWASLU: 'bawaslu'>
+        """
+        return parse_code(cls, "election body", text)
 
 
 class Level(enum.Enum):
@@ -189,7 +199,7 @@ class Role(enum.Enum):
     @property
     def members_parameter(self) -> str:
         """Rule-book parameter holding the members per unit (``composition.kpps.members``)."""
-        return f"composition.{self.value}.members"
+        return names.members(self)
 
     def check_position(self, position: Position) -> Position:
         """Return ``position`` if the role has it, else raise a clear error.

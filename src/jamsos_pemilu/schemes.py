@@ -17,13 +17,15 @@ declared income bracket (JKK) and a flat JKM amount.
 from __future__ import annotations
 
 import enum
+from typing import Final
 
 import attrs
 
 from jamsos_pemilu.codes import parse_code
 from jamsos_pemilu.exceptions import InputError
 from jamsos_pemilu.l10n import Text
-from jamsos_pemilu.money import Rupiah
+from jamsos_pemilu.law import names
+from jamsos_pemilu.money import Rupiah, require_rupiah
 
 __all__ = [
     "BudgetSource",
@@ -64,6 +66,11 @@ class RiskClass(enum.Enum):
     TINGGI = "tinggi"
     SANGAT_TINGGI = "sangat_tinggi"
 
+    @property
+    def text(self) -> Text:
+        """The class in words (``sangat rendah``; ``very low``), never the code."""
+        return _RISK_CLASS_TEXT[self]
+
     @classmethod
     def parse(cls, text: str) -> RiskClass:
         """Parse ``"sangat rendah"``, ``"SANGAT_RENDAH"``..."""
@@ -71,7 +78,7 @@ class RiskClass(enum.Enum):
 
 
 class BudgetSource(enum.Enum):
-    """Where the money for contributions comes from."""
+    """Where the money for premiums (*iuran*) comes from."""
 
     APBN = "apbn"
     """The state budget."""
@@ -85,6 +92,11 @@ class BudgetSource(enum.Enum):
     """The officers themselves, out of their honorarium."""
 
     @property
+    def text(self) -> Text:
+        """The source in words (``hibah APBD (NPHD)``; ``regional budget grant (NPHD)``), never the code."""
+        return _BUDGET_SOURCE_TEXT[self]
+
+    @property
     def public(self) -> bool:
         """Whether the money is APBN or APBD money (PP 50/2025 Pasal 3(5) excludes it from the discount)."""
         return self is not BudgetSource.SELF_PAID
@@ -95,9 +107,25 @@ class BudgetSource(enum.Enum):
         return parse_code(cls, "budget source", text)
 
 
+_RISK_CLASS_TEXT: Final = {
+    RiskClass.SANGAT_RENDAH: Text(id="sangat rendah", en="very low"),
+    RiskClass.RENDAH: Text(id="rendah", en="low"),
+    RiskClass.SEDANG: Text(id="sedang", en="medium"),
+    RiskClass.TINGGI: Text(id="tinggi", en="high"),
+    RiskClass.SANGAT_TINGGI: Text(id="sangat tinggi", en="very high"),
+}
+_BUDGET_SOURCE_TEXT: Final = {
+    BudgetSource.APBN: Text(id="APBN", en="state budget (APBN)"),
+    BudgetSource.APBD: Text(id="APBD", en="regional budget (APBD)"),
+    BudgetSource.APBD_NPHD: Text(id="hibah APBD (NPHD)", en="regional budget grant (NPHD)"),
+    BudgetSource.ELECTION_BODY: Text(id="anggaran lembaga penyelenggara", en="the election body's own budget"),
+    BudgetSource.SELF_PAID: Text(id="dibayar sendiri oleh petugas", en="paid by the officers themselves"),
+}
+
+
 @attrs.frozen
 class WageEarner:
-    """*Penerima Upah* (PU): contributions are rates of a monthly wage.
+    """*Penerima Upah* (PU): premiums are rates of a monthly wage.
 
     Args:
         risk_class: the JKK risk class; election work has been registered at the
@@ -113,8 +141,8 @@ class WageEarner:
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.risk_class, RiskClass):
             raise InputError(f"risk_class must be a RiskClass, got {self.risk_class!r}")
-        if self.wage is not None and (not isinstance(self.wage, Rupiah) or self.wage.amount <= 0):
-            raise InputError(f"a reported wage must be a positive Rupiah amount, got {self.wage!r}")
+        if self.wage is not None:
+            require_rupiah(self.wage, "a reported wage", minimum=1)
 
     @property
     def kind(self) -> str:
@@ -123,16 +151,16 @@ class WageEarner:
 
     @property
     def jkk_rate_parameter(self) -> str:
-        """Rule-book parameter of the JKK rate for the risk class."""
-        return f"pu.jkk_rate.{self.risk_class.value}"
+        """Rule-book parameter of the JKK rate for the risk class (:func:`jamsos_pemilu.law.names.jkk_rate`)."""
+        return names.jkk_rate(self.risk_class)
 
     @property
     def text(self) -> Text:
         """A short description in both languages."""
-        cls = self.risk_class.value.replace("_", " ")
+        risk = self.risk_class.text
         return Text(
-            id=f"Penerima Upah, tingkat risiko {cls}",
-            en=f"wage earner (PU), risk class {cls}",
+            id=f"Penerima Upah, tingkat risiko {risk.id}",
+            en=f"wage earner (PU), {risk.en} risk class",
         )
 
 
@@ -153,8 +181,8 @@ class NonWageEarner:
 
     def __attrs_post_init__(self) -> None:
         income = self.declared_income
-        if income is not None and (not isinstance(income, Rupiah) or income.amount <= 0):
-            raise InputError(f"a declared income must be a positive Rupiah amount, got {income!r}")
+        if income is not None:
+            require_rupiah(income, "a declared income", minimum=1)
         if not isinstance(self.transport_sector, bool):
             raise InputError("transport_sector must be True or False")
 

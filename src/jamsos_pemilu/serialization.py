@@ -15,13 +15,15 @@ with cattrs, is the same everywhere:
 
 Loading is strict: unknown keys, wrong types and impossible values raise
 :class:`~jamsos_pemilu.exceptions.DeserializationError` naming the path of the
-bad field, such as ``cohorts[1].headcount``. :func:`json_schema` derives a JSON
-Schema (draft 2020-12) from the attrs classes, for validators in other languages.
+bad field, such as ``cohorts[1].headcount``. The JSON Schemas of these models and
+of every result live in :mod:`jamsos_pemilu.schemas`, which also loads results back.
 
->>> from jamsos_pemilu.agreements import shipped_agreement
+Loading agreements lives here too: :func:`load_agreements` reads a file of
+them, :func:`shipped_agreements` the ones shipped with the library.
+
 >>> agreement = shipped_agreement("kota-mojokerto-pemilu-2024")
 >>> data = to_dict(agreement)
->>> data["signed_on"], data["cohorts"][0]["headcount"]
+>>> data["handed_over_on"], data["cohorts"][0]["headcount"]
 ('2024-02-02', 2832)
 >>> from_dict(Agreement, data) == agreement
 True
@@ -36,12 +38,15 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import json
 import re
 import types
 import typing
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal, InvalidOperation
+from importlib import resources
+from os import PathLike
 from pathlib import Path
 from typing import Any, Final, TypeVar, get_args, get_origin
 
@@ -55,35 +60,42 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
-from jamsos_pemilu.agreements import Agreement, problem_path
-from jamsos_pemilu.exceptions import AgreementError, DeserializationError, UnknownCodeError
+from jamsos_pemilu.agreement_checks import problem_path
+from jamsos_pemilu.agreements import Agreement
+from jamsos_pemilu.exceptions import AgreementError, DeserializationError, UnknownCodeError, short_repr
+from jamsos_pemilu.explain import Result
 from jamsos_pemilu.money import Rupiah
-from jamsos_pemilu.officers import NIK, Officer
+from jamsos_pemilu.officers import NIK
 from jamsos_pemilu.regions import RegionCode
 from jamsos_pemilu.schemes import NonWageEarner, WageEarner
 
 __all__ = [
-    "JSON_SCHEMA_DIALECT",
+    "MAX_DEPTH",
+    "MAX_INTEGER_DIGITS",
+    "MAX_JSON_CHARS",
     "from_dict",
     "from_json",
-    "json_schema",
     "load_agreement_document",
+    "load_agreements",
+    "shipped_agreement",
+    "shipped_agreements",
     "to_dict",
     "to_json",
-    "write_json_schemas",
 ]
 
 T = TypeVar("T")
 
-JSON_SCHEMA_DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
-"""The JSON Schema dialect :func:`json_schema` writes."""
+MAX_JSON_CHARS: Final = 16 * 1024 * 1024
+"""The longest JSON text :func:`from_json` and the agreement loaders read (16 Mi characters)."""
+MAX_DEPTH: Final = 64
+"""The deepest nesting of objects and lists accepted (a real agreement nests 5 levels)."""
+MAX_INTEGER_DIGITS: Final = 18
+"""The most digits a JSON integer may have (money is bounded at Rp10^15; headcounts are smaller)."""
 
 _ISO_DATE: Final = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DECIMAL: Final = re.compile(r"^-?\d+(\.\d+)?$")
-_REGION: Final = r"^(\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?|\d{2}(\d{2}(\d{2}(\d{4})?)?)?)$"
 _SCHEME_TAGS: Final[dict[type[Any], str]] = {WageEarner: "wage_earner", NonWageEarner: "non_wage_earner"}
 _SCHEME_CLASSES: Final = {tag: cls for cls, tag in _SCHEME_TAGS.items()}
-_SCHEMA_MODELS: Final[tuple[type[Any], ...]] = (Agreement, Officer)
 
 
 # --- leaves -----------------------------------------------------------------------------
@@ -102,6 +114,8 @@ def _structure_str(value: object, _: object) -> str:
 def _structure_int(value: object, _: object) -> int:
     if type(value) is not int:
         raise TypeError(f"expected a whole number, got {_kind(value)}")
+    if abs(value) >= 10**MAX_INTEGER_DIGITS:
+        raise ValueError(f"the number is too large (at most {MAX_INTEGER_DIGITS} digits)")
     return value
 
 
@@ -113,7 +127,7 @@ def _structure_bool(value: object, _: object) -> bool:
 
 def _structure_date(value: object, _: object) -> dt.date:
     if not isinstance(value, str) or not _ISO_DATE.match(value):
-        raise ValueError(f"expected an ISO date YYYY-MM-DD, got {_kind(value)} {_short(value)}")
+        raise ValueError(f"expected an ISO date YYYY-MM-DD, got {_kind(value)} {short_repr(value)}")
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
@@ -145,9 +159,6 @@ def _structure_nik(value: object, _: object) -> NIK:
     return NIK.parse(value)  # type: ignore[arg-type]  # NIK.parse masks and rejects non-text
 
 
-def _short(value: object) -> str:
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _kind_name(cls: type[enum.Enum]) -> str:
@@ -291,7 +302,7 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook(RegionCode, _structure_region)
     converter.register_unstructure_hook(RegionCode, lambda code: code.dotted)
     converter.register_structure_hook(NIK, _structure_nik)
-    converter.register_unstructure_hook(NIK, lambda nik: nik.value)
+    converter.register_unstructure_hook(NIK, lambda nik: nik.reveal())
     converter.register_structure_hook_factory(
         lambda kind: isinstance(kind, type) and issubclass(kind, enum.Enum), _enum_hook
     )
@@ -357,15 +368,100 @@ def _deserialization_error(model: str, error: BaseException, prefix: str = "") -
     return DeserializationError(model, path, reason)
 
 
+# --- reading JSON safely ----------------------------------------------------------------
+
+
+class _JsonLimitError(ValueError):
+    """A limit of the safe JSON reader was hit (turned into a DeserializationError by the caller)."""
+
+
+def _refuse_constant(name: str) -> object:
+    raise _JsonLimitError(f"{name} is not a number JSON allows here; write a finite number")
+
+
+def _bounded_int(text: str) -> int:
+    digits = text.lstrip("-")
+    if len(digits) > MAX_INTEGER_DIGITS:
+        raise _JsonLimitError(f"an integer of {len(digits)} digits is too large (at most {MAX_INTEGER_DIGITS} digits)")
+    return int(text)
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise _JsonLimitError(f"the number {text[:20]!s}{'...' if len(text) > 20 else ''} is too large")
+    return value
+
+
+def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    found: dict[str, object] = {}
+    for key, value in pairs:
+        if key in found:
+            raise _JsonLimitError(f"the key {short_repr(key)} appears twice in one object; each key may appear once")
+        found[key] = value
+    return found
+
+
+def _depth_problem(data: object) -> str | None:
+    """Why ``data`` nests too deeply (checked without recursion), or ``None``."""
+    stack: list[tuple[object, int]] = [(data, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, Mapping | list | tuple):
+            if depth > MAX_DEPTH:
+                return f"nested more than {MAX_DEPTH} levels deep"
+            children = item.values() if isinstance(item, Mapping) else item
+            stack.extend((child, depth + 1) for child in children)
+    return None
+
+
+def _read_json(text: object, model: str) -> object:
+    """Parse JSON text with the limits above; any problem is a :class:`DeserializationError` for ``model``."""
+    if isinstance(text, bytes | bytearray):
+        if len(text) > MAX_JSON_CHARS * 4:
+            raise DeserializationError(model, "", f"the text is longer than {MAX_JSON_CHARS} characters")
+        try:
+            text = bytes(text).decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise DeserializationError(model, "", f"not valid JSON: not UTF-8 text (byte {error.start})") from None
+    if not isinstance(text, str):
+        raise DeserializationError(model, "", f"expected JSON text (str or bytes), got {_kind(text)}")
+    if len(text) > MAX_JSON_CHARS:
+        raise DeserializationError(model, "", f"the text is longer than {MAX_JSON_CHARS} characters")
+    try:
+        data = json.loads(
+            text,
+            parse_int=_bounded_int,
+            parse_float=_finite_float,
+            parse_constant=_refuse_constant,
+            object_pairs_hook=_unique_keys,
+        )
+    except _JsonLimitError as error:
+        raise DeserializationError(model, "", str(error)) from None
+    except RecursionError:
+        raise DeserializationError(model, "", f"nested more than {MAX_DEPTH} levels deep") from None
+    except ValueError as error:  # json.JSONDecodeError is a ValueError
+        raise DeserializationError(model, "", f"not valid JSON: {error}") from None
+    problem = _depth_problem(data)
+    if problem is not None:
+        raise DeserializationError(model, "", problem)
+    return data
+
+
 # --- public API -------------------------------------------------------------------------
 
 
 def to_dict(obj: object) -> Any:
-    """The plain-data form of a model (JSON-ready: dicts, lists, strings, ints, bools, None).
+    """The plain-data form of a model or a result (JSON-ready: dicts, lists, strings, ints, bools, None).
+
+    For a result (any :class:`~jamsos_pemilu.explain.Result`: a premium, a
+    benefit assessment, a coverage decision, a budget...) this *is* the
+    result's own :meth:`~jamsos_pemilu.explain.Result.to_dict`, so the two can
+    never disagree.
 
     Args:
         obj: an :class:`~jamsos_pemilu.agreements.Agreement`, an
-            :class:`~jamsos_pemilu.officers.Officer` or any model they contain.
+            :class:`~jamsos_pemilu.officers.Officer`, any model they contain, or a result.
 
     Returns:
         A dict (or a plain value for a leaf such as a date).
@@ -374,8 +470,14 @@ def to_dict(obj: object) -> Any:
     >>> from jamsos_pemilu.periods import Period
     >>> to_dict(Period(dt.date(2024, 11, 7), dt.date(2024, 12, 8)))
     {'start': '2024-11-07', 'end': '2024-12-08'}
+    >>> from jamsos_pemilu import jkm_death
+    >>> result = jkm_death(on=dt.date(2024, 2, 14))
+    >>> to_dict(result) == result.to_dict()
+    True
 
     """
+    if isinstance(obj, Result):
+        return obj.to_dict()
     return _CONVERTER.unstructure(obj)
 
 
@@ -401,9 +503,12 @@ def from_dict(cls: type[T], data: object) -> T:
     jamsos_pemilu.exceptions.DeserializationError: cannot load Period: at <root>: period ends ...
 
     """
-    model = cls.__name__
+    model = getattr(cls, "__name__", repr(cls))
     if attrs.has(cls) and not isinstance(data, Mapping):
         raise DeserializationError(model, "", f"expected an object, got {_kind(data)}")
+    problem = _depth_problem(data)
+    if problem is not None:
+        raise DeserializationError(model, "", problem)
     try:
         return _CONVERTER.structure(data, cls)
     except Exception as error:
@@ -421,10 +526,22 @@ def to_json(obj: object, *, indent: int | None = 2) -> str:
 
 
 def from_json(cls: type[T], text: str | bytes) -> T:
-    """Build a model from JSON text.
+    """Build a model from JSON text, within limits.
+
+    The text is read strictly: at most :data:`MAX_JSON_CHARS` characters,
+    nesting at most :data:`MAX_DEPTH` levels, integers of at most
+    :data:`MAX_INTEGER_DIGITS` digits, no ``NaN`` or ``Infinity``, no key twice
+    in one object, bytes as UTF-8 (with or without a BOM). Every problem is a
+    :class:`~jamsos_pemilu.exceptions.DeserializationError`, and a NIK quoted
+    in a message is masked.
 
     Raises:
-        DeserializationError: if the text is not JSON, or as :func:`from_dict`.
+        DeserializationError: if the text breaks a limit or is not JSON, or as :func:`from_dict`.
+
+    >>> from_json(Agreement, '{"id": "a", "id": "b"}')
+    Traceback (most recent call last):
+    ...
+    jamsos_pemilu.exceptions.DeserializationError: cannot load Agreement: at <root>: the key 'id' appears twice in one object; each key may appear once
 
     >>> from_json(Agreement, "{")
     Traceback (most recent call last):
@@ -432,11 +549,7 @@ def from_json(cls: type[T], text: str | bytes) -> T:
     jamsos_pemilu.exceptions.DeserializationError: cannot load Agreement: at <root>: not valid JSON: ...
 
     """
-    try:
-        data = json.loads(text)
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise DeserializationError(cls.__name__, "", f"not valid JSON: {error}") from None
-    return from_dict(cls, data)
+    return from_dict(cls, _read_json(text, getattr(cls, "__name__", repr(cls))))
 
 
 def load_agreement_document(text: str, name: str) -> tuple[Agreement, ...]:
@@ -453,10 +566,7 @@ def load_agreement_document(text: str, name: str) -> tuple[Agreement, ...]:
 
     """
     model = f"Agreement in {name}"
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise DeserializationError(model, "", f"not valid JSON: {error}") from None
+    document = _read_json(text, model)
     if not isinstance(document, dict) or not isinstance(document.get("agreements"), list):
         raise DeserializationError(model, "agreements", "expected an object with an 'agreements' list")
     extra = sorted(set(document) - {"agreements", "$comment"})
@@ -481,129 +591,63 @@ def load_agreement_document(text: str, name: str) -> tuple[Agreement, ...]:
     return tuple(loaded)
 
 
-# --- JSON Schema ------------------------------------------------------------------------
+_DATA_FILE: Final = "agreements.json"
 
 
-def json_schema(cls: type[Any]) -> dict[str, Any]:
-    """A JSON Schema (draft 2020-12) for the JSON form of an attrs model.
+def load_agreements(source: str | Path) -> tuple[Agreement, ...]:
+    """Load agreements from a JSON file holding ``{"agreements": [...]}``.
 
-    The schema is derived from the class's attrs fields and their types, so it
-    follows the code: nested models go to ``$defs``, optional fields accept
-    ``null``, fields with defaults are not required, unknown keys are refused.
-    Checks that need several fields (a headcount against a total, a period
-    against a term) stay in the library.
+    Each entry has the shape :func:`to_dict` gives; optional fields may be left out.
 
     Args:
-        cls: the model (usually ``Agreement`` or ``Officer``).
+        source: the file's path.
 
     Returns:
-        The schema as a dict, ready for ``json.dumps``.
+        The agreements in file order.
 
-    >>> schema = json_schema(Agreement)
-    >>> schema["$schema"]
-    'https://json-schema.org/draft/2020-12/schema'
-    >>> schema["$defs"]["Cohort"]["properties"]["headcount"]
-    {'anyOf': [{'type': 'integer'}, {'type': 'null'}]}
-
-    """
-    defs: dict[str, Any] = {}
-    root = _class_schema(cls, defs)
-    return {
-        "$schema": JSON_SCHEMA_DIALECT,
-        "$id": f"urn:jamsos-pemilu:schema:{cls.__name__}",
-        "title": cls.__name__,
-        **root,
-        "$defs": dict(sorted(defs.items())),
-    }
-
-
-def write_json_schemas(directory: str | Path) -> tuple[Path, ...]:
-    """Write ``Agreement.schema.json`` and ``Officer.schema.json`` into ``directory``.
-
-    Args:
-        directory: an existing or new folder.
-
-    Returns:
-        The files written.
+    Raises:
+        DeserializationError: naming the file and the path of the bad field
+            (``agreements[3].cohorts[1].headcount``), a repeated id, or a file
+            that cannot be read.
 
     """
-    folder = Path(directory)
-    folder.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-    for model in _SCHEMA_MODELS:
-        target = folder / f"{model.__name__}.schema.json"
-        target.write_text(
-            json.dumps(json_schema(model), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-        )
-        written.append(target)
-    return tuple(written)
+    if not isinstance(source, str | PathLike):
+        raise DeserializationError("Agreement", "", f"source: expected a file path, got {_kind(source)}")
+    path = Path(source)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        raise DeserializationError(f"Agreement in {path}", "", f"cannot read the file: {reason}") from None
+    return load_agreement_document(text, str(path))
 
 
-def _summary(cls: type[Any]) -> str:
-    doc = (cls.__doc__ or "").strip()
-    return doc.splitlines()[0] if doc else cls.__name__
+@functools.cache
+def shipped_agreements() -> tuple[Agreement, ...]:
+    """The agreements shipped with the library (``jamsos_pemilu/data/agreements.json``).
+
+    They are the local agreements found in public reports (see the notes and
+    sources of each); fields the reports leave unknown are ``None`` or empty.
+    Loaded once and cached.
+
+    >>> len(shipped_agreements()) >= 23
+    True
+    """
+    resource = resources.files("jamsos_pemilu") / "data" / _DATA_FILE
+    return load_agreement_document(resource.read_text(encoding="utf-8"), f"jamsos_pemilu/data/{_DATA_FILE}")
 
 
-def _class_schema(cls: type[Any], defs: dict[str, Any]) -> dict[str, Any]:
-    hints = typing.get_type_hints(cls)
-    properties: dict[str, Any] = {}
-    required: list[str] = []
-    if cls in _SCHEME_TAGS:
-        properties["kind"] = {"const": _SCHEME_TAGS[cls]}
-    for field in attrs.fields(cls):
-        properties[field.name] = _type_schema(hints[field.name], defs)
-        if field.default is attrs.NOTHING:
-            required.append(field.name)
-    schema: dict[str, Any] = {
-        "description": _summary(cls),
-        "type": "object",
-        "properties": properties,
-        "additionalProperties": False,
-    }
-    if required:
-        schema["required"] = required
-    return schema
+def shipped_agreement(agreement_id: str) -> Agreement:
+    """The shipped agreement with id ``agreement_id``.
 
+    Raises:
+        UnknownCodeError: naming the shipped ids.
 
-def _ref(cls: type[Any], defs: dict[str, Any]) -> dict[str, Any]:
-    name = cls.__name__
-    if name not in defs:
-        defs[name] = {}  # placeholder against recursion
-        defs[name] = _class_schema(cls, defs)
-    return {"$ref": f"#/$defs/{name}"}
+    >>> shipped_agreement("kab-asahan-pilkada-2024").reported_total
+    15753
 
-
-def _type_schema(kind: Any, defs: dict[str, Any]) -> dict[str, Any]:
-    origin = get_origin(kind)
-    if origin in (types.UnionType, typing.Union):
-        members = [m for m in get_args(kind) if m is not type(None)]
-        options = [_type_schema(m, defs) for m in members]
-        choice = options[0] if len(options) == 1 else {"oneOf": options}
-        if type(None) in get_args(kind):
-            return {"anyOf": [choice, {"type": "null"}]}
-        return choice
-    if _is_collection(kind):
-        items = _type_schema(get_args(kind)[0], defs)
-        if origin is frozenset:
-            return {"type": "array", "items": items, "uniqueItems": True}
-        return {"type": "array", "items": items}
-    leaf = _LEAF_SCHEMAS.get(kind)
-    if leaf is not None:
-        return dict(leaf)
-    if isinstance(kind, type) and issubclass(kind, enum.Enum):
-        return {"type": "string", "enum": [member.value for member in kind]}
-    if isinstance(kind, type) and attrs.has(kind):
-        return _ref(kind, defs)
-    raise TypeError(f"no JSON Schema for type {kind!r}")
-
-
-_LEAF_SCHEMAS: Final[dict[Any, dict[str, Any]]] = {
-    str: {"type": "string"},
-    int: {"type": "integer"},
-    bool: {"type": "boolean"},
-    dt.date: {"type": "string", "format": "date", "pattern": _ISO_DATE.pattern},
-    Rupiah: {"type": "integer", "description": "whole rupiah"},
-    Decimal: {"type": "string", "pattern": _DECIMAL.pattern},
-    RegionCode: {"type": "string", "pattern": _REGION, "description": "Kemendagri region code"},
-    NIK: {"type": "string", "pattern": r"^\d{16}$", "description": "NIK, 16 digits"},
-}
+    """
+    for agreement in shipped_agreements():
+        if agreement.id == agreement_id:
+            return agreement
+    raise UnknownCodeError("agreement", agreement_id, [a.id for a in shipped_agreements()])

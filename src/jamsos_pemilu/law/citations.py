@@ -24,15 +24,28 @@ __all__ = ["Citation", "Confidence", "Source"]
 
 
 class Confidence(enum.Enum):
-    """How sure the library is of a value, taken from the fact sheets.
+    """How sure the library is of a value, strongest first.
 
-    ``primary``: the regulation's own text was read. ``secondary``: an official
-    body or several reliable outlets quote or agree on it. ``unconfirmed``:
-    paraphrase only, an inference, or a choice the law leaves open; results that
-    use such a value say so. ``reform``: a what-if override, not law.
+    ``primary``: the regulation's own text was read. ``near-primary``: official
+    material of BPJS Ketenagakerjaan, Kemnaker, KPU or Bawaslu states it, or an
+    official is quoted word for word. ``secondary``: several reliable outlets
+    report it consistently. ``unconfirmed``: paraphrase only, an inference, or a
+    choice the law leaves open; results that use such a value say so.
+    ``reform``: a what-if override, not law.
+
+    The members iterate strongest first; :attr:`rank` gives the order as a number
+    and :meth:`at_least` compares two levels.
+
+    >>> [c.value for c in Confidence]
+    ['primary', 'near-primary', 'secondary', 'unconfirmed', 'reform']
+    >>> Confidence.NEAR_PRIMARY.at_least(Confidence.SECONDARY)
+    True
+    >>> sorted([Confidence.UNCONFIRMED, Confidence.PRIMARY, Confidence.NEAR_PRIMARY], key=lambda c: c.rank)
+    [<Confidence.PRIMARY: 'primary'>, <Confidence.NEAR_PRIMARY: 'near-primary'>, <Confidence.UNCONFIRMED: 'unconfirmed'>]
     """
 
     PRIMARY = "primary"
+    NEAR_PRIMARY = "near-primary"
     SECONDARY = "secondary"
     UNCONFIRMED = "unconfirmed"
     REFORM = "reform"
@@ -46,15 +59,31 @@ class Confidence(enum.Enum):
         raise UnknownCodeError("confidence status", text, [m.value for m in cls])
 
     @property
+    def rank(self) -> int:
+        """0 for ``primary``, rising as the evidence weakens (``reform`` last)."""
+        return _CONFIDENCE_RANK[self]
+
+    def at_least(self, other: Confidence) -> bool:
+        """Whether this level is as strong as ``other`` or stronger."""
+        return self.rank <= other.rank
+
+    @property
     def text(self) -> Text:
         """A short label in both languages."""
         return _CONFIDENCE_TEXT[self]
 
 
+_CONFIDENCE_RANK = {member: index for index, member in enumerate(Confidence)}
+
 _CONFIDENCE_TEXT = {
     Confidence.PRIMARY: Text(id="primer (teks peraturan dibaca)", en="primary (regulation text read)"),
+    Confidence.NEAR_PRIMARY: Text(
+        id="hampir primer (bahan resmi BPJS/Kemnaker/KPU/Bawaslu atau kutipan kata per kata)",
+        en="near-primary (official BPJS/Kemnaker/KPU/Bawaslu material or a word-for-word quote)",
+    ),
     Confidence.SECONDARY: Text(
-        id="sekunder (dikutip sumber resmi/berita)", en="secondary (quoted by official or news sources)"
+        id="sekunder (dilaporkan konsisten oleh sumber tepercaya)",
+        en="secondary (consistently reported by reliable sources)",
     ),
     Confidence.UNCONFIRMED: Text(id="belum terkonfirmasi", en="unconfirmed"),
     Confidence.REFORM: Text(id="simulasi perubahan (bukan hukum)", en="what-if reform (not law)"),

@@ -23,25 +23,60 @@ Rupiah(20000000)
 >>> reform = Reform("JKM naik", {"jkm.lump_sum": 30_000_000})
 >>> rules_on(dt.date(2024, 2, 14), reform=reform)["jkm.lump_sum"].rupiah
 Rupiah(30000000)
+
+**Bounds.** The rule data and every reform are checked against the same
+bounds before any arithmetic is done with them, so no value can overflow a
+date, hang a :mod:`decimal` operation or wrap an integer later:
+
+* amounts (unit ``rupiah``): whole rupiah from 0 to
+  :data:`~jamsos_pemilu.money.MAX_AMOUNT` (Rp10^15);
+* rates (unit ``rate`` and schedule tiers): finite, from 0 to 1, written with
+  at most :data:`MAX_RATE_PLACES` (12) decimal places, so an amount times a
+  rate stays exact in 28 significant digits (Python's default precision);
+* integers (unit ``integer``): from 0 to :data:`MAX_INTEGER` (1.000); the
+  day-of-month parameters (:data:`DAY_OF_MONTH_PARAMETERS`: ``pu.due_day``,
+  ``bpu.due_day``) from 1 to 31 (a day a month lacks is that month's last
+  day, see :func:`jamsos_pemilu.premiums.due_date`);
+* choices: one of the options the parameter lists;
+* dates in the data: from :data:`FIRST_RULE_DATE` to :data:`LAST_RULE_DATE`;
+* rule files: at most :data:`MAX_RULE_FILE_BYTES` (1 MiB) of UTF-8 TOML each.
+
+A reform that breaks one is refused with an
+:class:`~jamsos_pemilu.exceptions.InputError`, a rule file with a
+:class:`~jamsos_pemilu.exceptions.RuleDataError` naming the file and the key;
+both show a NIK only masked:
+
+>>> Reform("due day 10^7", {"pu.due_day": 10**7}).check(default_rule_book())
+Traceback (most recent call last):
+...
+jamsos_pemilu.exceptions.InputError: reform 'due day 10^7', parameter 'pu.due_day': a day of the month is from 1 to 31, got 10000000
+>>> Reform("JKM", {"pu.jkm_rate": "0.0000000000001"}).check(default_rule_book())
+Traceback (most recent call last):
+...
+jamsos_pemilu.exceptions.InputError: reform 'JKM', parameter 'pu.jkm_rate': a rate has at most 12 decimal places, got '0.0000000000001' (13)
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
+import decimal
 import difflib
 import enum
 import functools
 import hashlib
+import numbers
+import os
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 from typing import Any, Final
 
 import attrs
 
+from jamsos_pemilu._privacy import redact_niks
 from jamsos_pemilu.exceptions import (
     InputError,
     RuleDataError,
@@ -49,12 +84,21 @@ from jamsos_pemilu.exceptions import (
     RuleTypeError,
     UnknownCodeError,
     UnknownParameterError,
+    short_repr,
 )
 from jamsos_pemilu.l10n import Text
+from jamsos_pemilu.law import names
 from jamsos_pemilu.law.citations import Citation, Confidence, Source
-from jamsos_pemilu.money import RoundingRule, Rupiah
+from jamsos_pemilu.money import MAX_AMOUNT, RoundingRule, Rupiah
+from jamsos_pemilu.readings import Alternative
 
 __all__ = [
+    "DAY_OF_MONTH_PARAMETERS",
+    "FIRST_RULE_DATE",
+    "LAST_RULE_DATE",
+    "MAX_INTEGER",
+    "MAX_RATE_PLACES",
+    "MAX_RULE_FILE_BYTES",
     "Parameter",
     "Reform",
     "RuleBook",
@@ -68,6 +112,30 @@ __all__ = [
     "snapshot_for",
 ]
 
+MAX_RATE_PLACES: Final = 12
+"""The most decimal places a rate may be written with (``"0.000000000001"``)."""
+
+MAX_INTEGER: Final = 1_000
+"""The largest value of an ``integer`` parameter (a count, months, years, an age, a multiplier)."""
+
+DAY_OF_MONTH_PARAMETERS: Final = frozenset({names.PU_DUE_DAY, names.BPU_DUE_DAY})
+"""The ``integer`` parameters that are a day of the month: each value is from 1 to 31."""
+
+FIRST_RULE_DATE: Final = dt.date(1900, 1, 1)
+"""The earliest start or end date a value in the rule data may have."""
+
+LAST_RULE_DATE: Final = dt.date(2999, 12, 31)
+"""The latest start or end date a value in the rule data may have."""
+
+MAX_RULE_FILE_BYTES: Final = 1_048_576
+"""The largest rule file read (1 MiB; the largest shipped file is under 70 KiB)."""
+
+_MAX_TIERS: Final = 100
+_MAX_READING_INDEX: Final = 99
+_MAX_TEXT: Final = 200
+_MAX_LABEL: Final = 500
+_NO_TRAPS: Final = decimal.Context(prec=decimal.MAX_PREC, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN, traps=[])
+
 
 class Unit(enum.Enum):
     """The kind of value a parameter holds."""
@@ -79,7 +147,7 @@ class Unit(enum.Enum):
     INTEGER = "integer"
     """A count, a number of months or years, or a multiplier (TOML integer)."""
     CHOICE = "choice"
-    """A named option (TOML string)."""
+    """A named option (TOML string), one of the parameter's ``choices``."""
     SCHEDULE = "schedule"
     """Tiers of ``months`` at a ``rate``, the last one open-ended."""
 
@@ -98,6 +166,16 @@ class ScheduleTier:
 
 ParameterValue = Rupiah | Decimal | int | str | tuple[ScheduleTier, ...]
 """The Python types a parameter value can take, by :class:`Unit`."""
+
+
+def _plain(value: ParameterValue) -> object:
+    if isinstance(value, Rupiah):
+        return value.amount
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, tuple):
+        return [tier.to_dict() for tier in value]
+    return value
 
 
 @attrs.frozen
@@ -120,6 +198,8 @@ class RuleValue:
     note: str | None = None
     reform: str | None = None
     replaced: RuleValue | None = None
+    alternatives: tuple[Alternative[ParameterValue], ...] = ()
+    """Other readings of this value (see :mod:`jamsos_pemilu.readings`), none used unless a reform selects one."""
 
     def in_force(self, on: dt.date) -> bool:
         """Whether this value is in force on ``on``."""
@@ -172,14 +252,7 @@ class RuleValue:
 
     def plain_value(self) -> object:
         """The value as JSON-ready plain data (int, str or list)."""
-        value = self.value
-        if isinstance(value, Rupiah):
-            return value.amount
-        if isinstance(value, Decimal):
-            return str(value)
-        if isinstance(value, tuple):
-            return [tier.to_dict() for tier in value]
-        return value
+        return _plain(self.value)
 
     def to_dict(self) -> dict[str, object]:
         """Plain data for JSON receipts and reports."""
@@ -194,6 +267,8 @@ class RuleValue:
         }
         if self.note:
             data["note"] = self.note
+        if self.alternatives:
+            data["alternatives"] = [a.to_dict(_plain) for a in self.alternatives]
         if self.reform is not None:
             data["reform"] = self.reform
             data["replaced"] = self.replaced.to_dict() if self.replaced else None
@@ -209,6 +284,8 @@ class Parameter:
     label: Text
     values: tuple[RuleValue, ...]
     file: str
+    choices: tuple[str, ...] = ()
+    """For a :attr:`Unit.CHOICE` parameter, the options a value may take."""
     _starts: tuple[dt.date, ...] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
@@ -255,39 +332,168 @@ class Parameter:
         return tuple(sorted(dates))
 
 
-def _plain_mapping(mapping: Mapping[str, object]) -> dict[str, object]:
-    return dict(mapping)
+def _label(label: str) -> str:
+    """A reform's label: non-empty text of at most 500 characters, any NIK in it masked."""
+    if not isinstance(label, str) or not label.strip():
+        raise InputError(f"a reform needs a non-empty label saying what it changes, got {_shown(label)}")
+    if len(label) > _MAX_LABEL:
+        raise InputError(f"a reform label has at most {_MAX_LABEL} characters, got {len(label)}")
+    # The label is shown in every receipt, note and message of the snapshots it makes.
+    return redact_niks(label)
 
 
-@attrs.frozen
+def _parameter_name(name: object, what: str) -> str:
+    if not isinstance(name, str) or not name.strip() or len(name) > _MAX_TEXT:
+        raise InputError(f"{what}: a parameter name is non-empty text of at most {_MAX_TEXT} characters, got {_shown(name)}")
+    return name
+
+
+def _override_value(where: str, value: object) -> object:
+    """Check what a reform value can be before the parameter's unit is known."""
+    if isinstance(value, Rupiah | Decimal):
+        return value
+    number = _whole(value)
+    if number is not None:
+        if not 0 <= number <= MAX_AMOUNT:
+            raise InputError(f"{where}: a whole-number value is from 0 to 10^15, got {_shown(number)}")
+        return number
+    if isinstance(value, str):
+        if len(value) > _MAX_TEXT:
+            raise InputError(f"{where}: a text value has at most {_MAX_TEXT} characters, got {len(value)}")
+        return value
+    if isinstance(value, list | tuple):
+        if len(value) > _MAX_TIERS or not all(isinstance(tier, Mapping | ScheduleTier) for tier in value):
+            raise InputError(f"{where}: a list value is a schedule of at most {_MAX_TIERS} tiers {{months, rate}}")
+        return value
+    raise InputError(
+        f"{where}: expected whole rupiah or a whole number (int), a rate as text or Decimal, a choice as text, "
+        f"or a schedule (a list of tiers); got {type(value).__name__} {_shown(value)}"
+    )
+
+
+def _overrides(mapping: Mapping[str, object]) -> dict[str, object]:
+    if not isinstance(mapping, Mapping):
+        raise InputError(f"reform overrides: expected a mapping of parameter names to values, got {type(mapping).__name__}")
+    return {_parameter_name(name, "reform overrides"): value for name, value in mapping.items()}
+
+
+def _reading_indexes(mapping: Mapping[str, int]) -> dict[str, int]:
+    if not isinstance(mapping, Mapping):
+        raise InputError(f"reform readings: expected a mapping of parameter names to indexes, got {type(mapping).__name__}")
+    indexes: dict[str, int] = {}
+    for name, index in mapping.items():
+        _parameter_name(name, "reform readings")
+        if type(index) is not int or not 0 <= index <= _MAX_READING_INDEX:
+            raise InputError(
+                f"reform readings: {name!r} needs the index of an alternative reading (0, 1...), got {_shown(index)}"
+            )
+        indexes[name] = index
+    return indexes
+
+
+@attrs.frozen(repr=False)
 class Reform:
     """A what-if change: parameter values that replace the shipped ones.
 
     Values are given as plain data in the unit of the parameter: ``int`` (or
     :class:`Rupiah`) for rupiah and integers, a string or Decimal for rates,
     a string for choices, a list of ``{"months", "rate"}`` tiers for schedules.
+    Each is held to the bounds of its unit (see the module docstring): what
+    can be checked without a rule book when the reform is made, the rest by
+    :meth:`check` or when the reform is applied to a rule book or snapshot.
+
+    A reform can also select a competing reading that the rule data lists for a
+    value (``readings``: parameter name to the index of its alternative);
+    :meth:`select_alternative` builds one.
+
+    A NIK in the label is masked when the reform is made, and the ``repr``
+    masks one anywhere else.
 
     >>> Reform.from_dict({"label": "KPPS honor naik",
     ...                   "overrides": {"honorarium.pemilu_2024.kpps.anggota": 1_500_000}}).label
     'KPPS honor naik'
+    >>> Reform("uji 3302114506990003", {"jkm.lump_sum": -1})
+    Traceback (most recent call last):
+    ...
+    jamsos_pemilu.exceptions.InputError: reform 'uji 330211******0003', parameter 'jkm.lump_sum': a whole-number value is from 0 to 10^15, got -1
     """
 
-    label: str
-    overrides: Mapping[str, object] = attrs.field(converter=_plain_mapping)
+    label: str = attrs.field(converter=_label)
+    overrides: Mapping[str, object] = attrs.field(converter=_overrides, factory=dict)
+    readings: Mapping[str, int] = attrs.field(converter=_reading_indexes, factory=dict)
+    """Parameter name to the index of the alternative reading to use instead of the value in force."""
 
     def __attrs_post_init__(self) -> None:
-        if not isinstance(self.label, str) or not self.label.strip():
-            raise InputError("a reform needs a non-empty label saying what it changes")
+        checked = {
+            name: _override_value(f"reform {self.label!r}, parameter {name!r}", value)
+            for name, value in self.overrides.items()
+        }
+        object.__setattr__(self, "overrides", checked)
+        both = sorted(set(self.overrides) & set(self.readings))
+        if both:
+            raise InputError(f"reform {self.label!r}: {both[0]!r} is both overridden and given an alternative reading")
+
+    def __repr__(self) -> str:
+        readings = f", readings={self.readings!r}" if self.readings else ""
+        return redact_niks(f"Reform(label={self.label!r}, overrides={self.overrides!r}{readings})")
+
+    def check(self, rule_book: RuleBook) -> None:
+        """Check every override against its parameter in ``rule_book``: the name, the unit, the bounds.
+
+        Raises:
+            UnknownParameterError: a name that is not in ``rule_book``.
+            InputError: a value of the wrong type for its unit, or out of bounds.
+
+        """
+        for name, raw in self.overrides.items():
+            parameter = rule_book[name]
+            try:
+                _convert(parameter.unit, raw, parameter.choices, parameter.name)
+            except _ValueProblemError as problem:
+                raise InputError(f"reform {self.label!r}, parameter {name!r}: {problem}") from None
+        for name in self.readings:
+            rule_book[name]
+
+    @classmethod
+    def select_alternative(cls, name: str, index: int = 0, *, label: str | None = None) -> Reform:
+        """A reform that uses alternative reading ``index`` of parameter ``name``.
+
+        The rule data lists the readings (:attr:`RuleValue.alternatives`). A snapshot
+        taken with this reform on a date whose value lists no such reading raises
+        :class:`~jamsos_pemilu.exceptions.InputError` rather than silently using the
+        value in force.
+
+        >>> import datetime as dt
+        >>> reform = Reform.select_alternative("jkk.death.floor")
+        >>> rules_on(dt.date(2024, 11, 27), reform=reform)["jkk.death.floor"].rupiah
+        Rupiah(42000000)
+        """
+        name = _parameter_name(name, "select_alternative")
+        return cls(label or f"{name}: alternative reading {_shown(index)}", readings={name: index})
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Reform:
-        """Build a reform from ``{"label": ..., "overrides": {...}}``."""
-        if not isinstance(data, Mapping) or "label" not in data or "overrides" not in data:
-            raise InputError("a reform is a mapping with keys 'label' and 'overrides'")
-        overrides = data["overrides"]
+        """Build a reform from ``{"label": ..., "overrides": {...}, "readings": {...}}`` (either mapping may be left out).
+
+        Any other key is refused rather than ignored.
+        """
+        if not isinstance(data, Mapping) or "label" not in data or not ({"overrides", "readings"} & set(data)):
+            raise InputError("a reform is a mapping with keys 'label' and 'overrides' and/or 'readings'")
+        unknown = [key for key in data if key not in {"label", "overrides", "readings"}]
+        if unknown:
+            raise InputError(
+                f"a reform has the keys 'label', 'overrides' and 'readings', not {_shown(unknown[0])}"
+            )
+        label = data["label"]
+        if not isinstance(label, str):
+            raise InputError(f"reform 'label' must be text, got {type(label).__name__}")
+        overrides = data.get("overrides", {})
         if not isinstance(overrides, Mapping):
             raise InputError("reform 'overrides' must map parameter names to values")
-        return cls(str(data["label"]), overrides)
+        readings = data.get("readings", {})
+        if not isinstance(readings, Mapping):
+            raise InputError("reform 'readings' must map parameter names to the index of an alternative reading")
+        return cls(label, overrides, readings)
 
     def to_dict(self) -> dict[str, object]:
         """Plain data; the inverse of :meth:`from_dict`."""
@@ -297,18 +503,37 @@ class Reform:
                 plain[name] = value.amount
             elif isinstance(value, Decimal):
                 plain[name] = str(value)
+            elif isinstance(value, list | tuple):
+                plain[name] = [_plain_tier(tier) for tier in value]
             else:
                 plain[name] = value
-        return {"label": self.label, "overrides": plain}
+        data: dict[str, object] = {"label": self.label, "overrides": plain}
+        if self.readings:
+            data["readings"] = dict(self.readings)
+        return data
 
 
 _REFORM_SOURCE_KIND: Final = "Reform"
 
 
+def _plain_tier(tier: object) -> object:
+    if isinstance(tier, ScheduleTier):
+        return tier.to_dict()
+    if isinstance(tier, Mapping):
+        return {key: str(item) if isinstance(item, Decimal) else item for key, item in tier.items()}
+    return tier
+
+
+def _require_reform(reform: object) -> Reform:
+    if not isinstance(reform, Reform):
+        raise InputError(f"reform: expected a Reform, got {type(reform).__name__}")
+    return reform
+
+
 def _reformed(parameter: Parameter, reform: Reform, raw: object, on: dt.date) -> RuleValue:
     where = f"reform {reform.label!r}, parameter {parameter.name!r}"
     try:
-        value = _convert(parameter.unit, raw)
+        value = _convert(parameter.unit, raw, parameter.choices, parameter.name)
     except _ValueProblemError as problem:
         raise InputError(f"{where}: {problem}") from None
     replaced = parameter.at(on) if parameter.in_force(on) else None
@@ -328,6 +553,31 @@ def _reformed(parameter: Parameter, reform: Reform, raw: object, on: dt.date) ->
     )
 
 
+def _selected(parameter: Parameter, reform: Reform, index: int, on: dt.date) -> RuleValue:
+    where = f"reform {reform.label!r}, parameter {parameter.name!r}"
+    if not parameter.in_force(on):
+        raise InputError(f"{where}: no value is in force on {on.isoformat()}, so it has no alternative reading to select")
+    current = parameter.at(on)
+    if index >= len(current.alternatives):
+        count = len(current.alternatives)
+        listed = f"it lists {count} (index 0 to {count - 1})" if count else "it lists none"
+        raise InputError(f"{where}: no alternative reading {index} for the value in force on {on.isoformat()}; {listed}")
+    chosen = current.alternatives[index]
+    source = Source("reform", _REFORM_SOURCE_KIND, "", on.year, reform.label, chosen.url or "")
+    return attrs.evolve(
+        current,
+        value=chosen.value,
+        start=on,
+        end=None,
+        citation=Citation(source, f"alternative reading: {chosen.source}", chosen.url),
+        confidence=Confidence.REFORM,
+        note=f"alternative reading selected by reform {reform.label!r}: {chosen.why.en}",
+        reform=reform.label,
+        replaced=current,
+        alternatives=(),
+    )
+
+
 class RuleSnapshot(Mapping[str, RuleValue]):
     """Everything in force on one date: a frozen mapping of name to :class:`RuleValue`.
 
@@ -340,10 +590,10 @@ class RuleSnapshot(Mapping[str, RuleValue]):
     >>> snapshot = default_rule_book().on(dt.date(2019, 12, 1))
     >>> snapshot["jkk.claim_expiry_years"].integer
     2
-    >>> snapshot["jkk.transport.land"]
+    >>> snapshot["jkk.home_care.cap"]
     Traceback (most recent call last):
     ...
-    jamsos_pemilu.exceptions.RuleNotInForceError: parameter 'jkk.transport.land' has no value in force on 2019-12-01: its first value takes effect on 2019-12-02
+    jamsos_pemilu.exceptions.RuleNotInForceError: parameter 'jkk.home_care.cap' has no value in force on 2019-12-01: its first value takes effect on 2019-12-02
     """
 
     __slots__ = ("_book", "_memo", "_on", "_reforms", "_values")
@@ -397,15 +647,14 @@ class RuleSnapshot(Mapping[str, RuleValue]):
         return self._book.digest
 
     def __getitem__(self, name: str) -> RuleValue:
-        try:
-            return self._values[name]
-        except KeyError:
-            pass
+        value = self._values.get(name) if isinstance(name, str) else None
+        if value is not None:
+            return value
         parameter = self._book[name]  # raises UnknownParameterError
         return parameter.at(self._on)  # raises RuleNotInForceError
 
     def __contains__(self, name: object) -> bool:
-        return name in self._values
+        return isinstance(name, str) and name in self._values
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._values)
@@ -415,11 +664,11 @@ class RuleSnapshot(Mapping[str, RuleValue]):
 
     def __repr__(self) -> str:
         reforms = f", reforms={[r.label for r in self._reforms]}" if self._reforms else ""
-        return f"RuleSnapshot(on={self._on.isoformat()}, parameters={len(self._values)}{reforms})"
+        return redact_niks(f"RuleSnapshot(on={self._on.isoformat()}, parameters={len(self._values)}{reforms})")
 
     def rounding(self) -> RoundingRule:
         """The rounding rule in force (parameter ``contribution.rounding``)."""
-        text = self["contribution.rounding"].choice
+        text = self[names.ROUNDING].choice
         try:
             return RoundingRule(text)
         except ValueError:
@@ -430,12 +679,16 @@ class RuleSnapshot(Mapping[str, RuleValue]):
 
         Raises:
             UnknownParameterError: if the reform names a parameter that does not exist.
-            InputError: if an override has the wrong type for its parameter.
+            InputError: if ``reform`` is not a :class:`Reform`, or an override has the wrong
+                type for its parameter or is out of bounds.
 
         """
+        _require_reform(reform)
         values = dict(self._values)
         for name, raw in reform.overrides.items():
             values[name] = _reformed(self._book[name], reform, raw, self._on)
+        for name, index in reform.readings.items():
+            values[name] = _selected(self._book[name], reform, index, self._on)
         return RuleSnapshot(self._book, self._on, values, (*self._reforms, reform))
 
 
@@ -465,8 +718,7 @@ class RuleBook:
         self._reforms = reforms
         self._snapshots: dict[dt.date, RuleSnapshot] = {}
         for reform in reforms:
-            for name in reform.overrides:
-                self[name]  # fail early on unknown names
+            _require_reform(reform).check(self)  # fail early on unknown names and values out of bounds
 
     @property
     def digest(self) -> str:
@@ -489,14 +741,15 @@ class RuleBook:
         return self._parameters
 
     def __getitem__(self, name: str) -> Parameter:
-        try:
-            return self._parameters[name]
-        except KeyError:
-            close = difflib.get_close_matches(str(name), self._parameters, n=3)
-            raise UnknownParameterError(str(name), close) from None
+        parameter = self._parameters.get(name) if isinstance(name, str) else None
+        if parameter is not None:
+            return parameter
+        shown = name if isinstance(name, str) and len(name) <= _MAX_TEXT else _shown(name)
+        close = difflib.get_close_matches(shown, self._parameters, n=3)
+        raise UnknownParameterError(shown, close)
 
     def __contains__(self, name: object) -> bool:
-        return name in self._parameters
+        return isinstance(name, str) and name in self._parameters
 
     def __iter__(self) -> Iterator[Parameter]:
         return iter(self._parameters.values())
@@ -506,15 +759,15 @@ class RuleBook:
 
     def __repr__(self) -> str:
         reforms = f", reforms={[r.label for r in self._reforms]}" if self._reforms else ""
-        return f"RuleBook(parameters={len(self._parameters)}, digest={self._digest[:12]}{reforms})"
+        return redact_niks(f"RuleBook(parameters={len(self._parameters)}, digest={self._digest[:12]}{reforms})")
 
     def on(self, day: dt.date) -> RuleSnapshot:
         """Everything in force on ``day`` (snapshots are cached per date)."""
+        if isinstance(day, dt.datetime) or not isinstance(day, dt.date):
+            raise InputError(f"rules are taken on a datetime.date, not {type(day).__name__}")
         cached = self._snapshots.get(day)
         if cached is not None:
             return cached
-        if isinstance(day, dt.datetime) or not isinstance(day, dt.date):
-            raise InputError(f"rules are taken on a datetime.date, not {type(day).__name__}")
         values = {
             name: parameter.at(day)
             for name, parameter in self._parameters.items()
@@ -528,7 +781,14 @@ class RuleBook:
         return snapshot
 
     def with_reform(self, reform: Reform) -> RuleBook:
-        """A rule book whose every snapshot has ``reform`` applied (the shipped one is untouched)."""
+        """A rule book whose every snapshot has ``reform`` applied (the shipped one is untouched).
+
+        Raises:
+            UnknownParameterError: if the reform names a parameter that does not exist.
+            InputError: if ``reform`` is not a :class:`Reform`, or an override has the wrong
+                type for its parameter or is out of bounds.
+
+        """
         return RuleBook(self._parameters, self._sources, self._digest, (*self._reforms, reform))
 
     def sources_used(self) -> list[Source]:
@@ -543,70 +803,121 @@ class RuleBook:
 
 _DATA_PACKAGE: Final = "jamsos_pemilu.law"
 _SOURCE_KEYS: Final = {"kind": str, "number": str, "year": int, "title": str, "url": str}
-_PARAMETER_KEYS: Final = {"label_id", "label_en", "unit", "values"}
-_VALUE_KEYS: Final = {"start", "end", "value", "source", "article", "status", "url", "note"}
+_PARAMETER_KEYS: Final = {"label_id", "label_en", "unit", "values", "choices"}
+_VALUE_KEYS: Final = {"start", "end", "value", "source", "article", "status", "url", "note", "alternatives"}
+_ALTERNATIVE_KEYS: Final = {"value", "source", "article", "url", "why_id", "why_en"}
 
 
 class _ValueProblemError(Exception):
-    """Internal: a raw value does not fit its unit."""
+    """Internal: a raw value does not fit its unit or its bounds."""
 
 
-def _convert(unit: Unit, raw: object) -> ParameterValue:
+def _whole(raw: object) -> int | None:
+    """``raw`` as a Python int if it is a whole number (an int or a numpy integer, not a bool)."""
+    if isinstance(raw, bool) or not isinstance(raw, numbers.Integral):
+        return None
+    return int(raw)
+
+
+def _convert(unit: Unit, raw: object, choices: tuple[str, ...] = (), name: str = "") -> ParameterValue:
+    """``raw`` as a value of ``unit``, within the bounds (see the module docstring)."""
     if unit is Unit.RUPIAH:
         if isinstance(raw, Rupiah):
             raw = raw.amount
-        if type(raw) is not int or raw < 0:
-            raise _ValueProblemError(f"expected a whole, non-negative number of rupiah, got {raw!r}")
-        return Rupiah(raw)
+        amount = _whole(raw)
+        if amount is None:
+            raise _ValueProblemError(f"expected a whole number of rupiah, got {_shown(raw)}")
+        if not 0 <= amount <= MAX_AMOUNT:
+            raise _ValueProblemError(
+                f"an amount is from Rp0 to Rp10^15 (1.000.000.000.000.000), got {_shown(amount)}"
+            )
+        return Rupiah(amount)
     if unit is Unit.INTEGER:
-        if type(raw) is not int or raw < 0:
-            raise _ValueProblemError(f"expected a non-negative integer, got {raw!r}")
-        return raw
+        number = _whole(raw)
+        if number is None:
+            raise _ValueProblemError(f"expected a whole number, got {_shown(raw)}")
+        if name in DAY_OF_MONTH_PARAMETERS:
+            if not 1 <= number <= 31:
+                raise _ValueProblemError(f"a day of the month is from 1 to 31, got {_shown(number)}")
+        elif not 0 <= number <= MAX_INTEGER:
+            raise _ValueProblemError(f"an integer value is from 0 to {MAX_INTEGER}, got {_shown(number)}")
+        return number
     if unit is Unit.RATE:
         return _rate(raw)
     if unit is Unit.CHOICE:
         if not isinstance(raw, str) or not raw:
-            raise _ValueProblemError(f"expected a non-empty string, got {raw!r}")
+            raise _ValueProblemError(f"expected a non-empty string, got {_shown(raw)}")
+        if choices and raw not in choices:
+            raise _ValueProblemError(f"{_shown(raw)} is not one of the choices {', '.join(choices)}")
         return raw
     return _schedule(raw)
 
 
+def _shown(value: object) -> str:
+    """A value quoted in a message: cut short, never recursing without bound (see :func:`short_repr`)."""
+    return short_repr(value, limit=60)
+
+
 def _rate(raw: object) -> Decimal:
+    """A rate from text or a Decimal: finite, 0 to 1, at most :data:`MAX_RATE_PLACES` places.
+
+    Parsed and compared without the caller's :mod:`decimal` context, so no trap of it fires.
+    """
     if isinstance(raw, Decimal):
         rate = raw
     elif isinstance(raw, str):
-        try:
-            rate = Decimal(raw)
-        except InvalidOperation:
-            raise _ValueProblemError(f"expected a decimal fraction in a string, got {raw!r}") from None
+        text = raw.strip()
+        if not text or len(text) > 2 * MAX_RATE_PLACES + 8:
+            raise _ValueProblemError(
+                f"expected a decimal fraction in a string with at most {MAX_RATE_PLACES} decimal places, "
+                f"got {_shown(raw)}"
+            )
+        rate = Decimal(text, context=_NO_TRAPS)  # malformed text is NaN here, refused below
     else:
         raise _ValueProblemError(
-            f"expected the rate as a string such as \"0.0024\" (exact), got {type(raw).__name__} {raw!r}"
+            f"expected the rate as a string such as \"0.0024\" (exact), got {type(raw).__name__} {_shown(raw)}"
         )
-    if not rate.is_finite() or not Decimal(0) <= rate <= Decimal(1):
-        raise _ValueProblemError(f"a rate is a fraction from 0 to 1, got {raw!r}")
+    if not rate.is_finite():
+        raise _ValueProblemError(f"expected a decimal fraction such as \"0.0024\", got {_shown(raw)}")
+    exponent = rate.as_tuple().exponent
+    assert isinstance(exponent, int)  # a finite Decimal has an integer exponent
+    if exponent < -MAX_RATE_PLACES:
+        raise _ValueProblemError(
+            f"a rate has at most {MAX_RATE_PLACES} decimal places, got {_shown(raw)} ({-exponent})"
+        )
+    if exponent > 0 or not Decimal(0) <= rate <= Decimal(1):  # finite: ordering signals nothing
+        raise _ValueProblemError(f"a rate is a fraction from 0 to 1, got {_shown(raw)}")
     return rate
 
 
 def _schedule(raw: object) -> tuple[ScheduleTier, ...]:
-    if not isinstance(raw, list) or not raw:
+    if not isinstance(raw, list | tuple) or not raw:
         raise _ValueProblemError("expected a non-empty list of tiers {months = N, rate = \"0.5\"}")
+    if len(raw) > _MAX_TIERS:
+        raise _ValueProblemError(f"a schedule has at most {_MAX_TIERS} tiers, got {len(raw)}")
     tiers: list[ScheduleTier] = []
     for index, item in enumerate(raw):
-        if isinstance(item, ScheduleTier):
-            tiers.append(item)
-            continue
-        if not isinstance(item, Mapping) or "rate" not in item or set(item) - {"rate", "months"}:
-            raise _ValueProblemError(f"tier {index} must be a table with 'rate' and optional 'months'")
-        months = item.get("months")
         last = index == len(raw) - 1
+        if isinstance(item, ScheduleTier):
+            months: object = item.months
+            rate_text: object = item.rate
+        elif isinstance(item, Mapping) and "rate" in item and not set(item) - {"rate", "months"}:
+            months = item.get("months")
+            rate_text = item["rate"]
+        else:
+            raise _ValueProblemError(f"tier {index} must be a table with 'rate' and optional 'months'")
         if last and months is not None:
             raise _ValueProblemError("the last tier is open-ended and takes no 'months'")
-        if not last and (type(months) is not int or months <= 0):
-            raise _ValueProblemError(f"tier {index} needs a positive whole 'months'")
-        tiers.append(ScheduleTier(_rate(item["rate"]), months))
-    if tiers[-1].months is not None:
-        raise _ValueProblemError("the last tier is open-ended and takes no 'months'")
+        count = _whole(months)
+        if not last and (count is None or not 1 <= count <= MAX_INTEGER):
+            raise _ValueProblemError(
+                f"tier {index} needs a whole 'months' from 1 to {MAX_INTEGER}, got {_shown(months)}"
+            )
+        try:
+            rate = _rate(rate_text)
+        except _ValueProblemError as problem:
+            raise _ValueProblemError(f"tier {index}: {problem}") from None
+        tiers.append(ScheduleTier(rate, count))
     return tuple(tiers)
 
 
@@ -615,24 +926,49 @@ def _require(table: Mapping[str, Any], key: str, kind: type, file: str, where: s
         raise RuleDataError(file, f"{where}.{key}", "is missing")
     value = table[key]
     if kind is int and type(value) is not int:
-        raise RuleDataError(file, f"{where}.{key}", f"must be an integer, got {value!r}")
+        raise RuleDataError(file, f"{where}.{key}", f"must be an integer, got {_shown(value)}")
     if kind is str and (not isinstance(value, str) or not value.strip()):
-        raise RuleDataError(file, f"{where}.{key}", f"must be a non-empty string, got {value!r}")
+        raise RuleDataError(file, f"{where}.{key}", f"must be a non-empty string, got {_shown(value)}")
     return value
 
 
 def _date(value: object, file: str, key: str) -> dt.date:
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-        raise RuleDataError(file, key, f"must be a TOML date (YYYY-MM-DD), got {value!r}")
+        raise RuleDataError(file, key, f"must be a TOML date (YYYY-MM-DD), got {_shown(value)}")
+    if not FIRST_RULE_DATE <= value <= LAST_RULE_DATE:
+        raise RuleDataError(
+            file, key, f"must be from {FIRST_RULE_DATE.isoformat()} to {LAST_RULE_DATE.isoformat()}, got {value.isoformat()}"
+        )
     return value
 
 
 def _read_toml(path: Path | resources.abc.Traversable, name: str) -> tuple[dict[str, Any], bytes]:
-    data = path.read_bytes()
+    """The table in one rule file, and its bytes (for the digest).
+
+    Every way the file can fail to be TOML (unreadable, too big, not UTF-8,
+    nested too deeply for the parser, an integer too long to read) is a
+    :class:`RuleDataError` naming the file.
+    """
     try:
-        return tomllib.loads(data.decode("utf-8")), data
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise RuleDataError(name, "<file>", f"is not valid TOML: {error}") from None
+        with path.open("rb") as stream:
+            data = stream.read(MAX_RULE_FILE_BYTES + 1)
+    except OSError as error:
+        raise RuleDataError(name, "<file>", f"cannot be read: {error.strerror or type(error).__name__}") from None
+    if len(data) > MAX_RULE_FILE_BYTES:
+        raise RuleDataError(name, "<file>", f"is larger than {MAX_RULE_FILE_BYTES} bytes, the most a rule file may hold")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise RuleDataError(
+            name, "<file>", f"is not UTF-8 text: byte 0x{data[error.start]:02x} at line {line} (byte offset {error.start})"
+        ) from None
+    try:
+        return tomllib.loads(text), data
+    except RecursionError:
+        raise RuleDataError(name, "<file>", "is not valid TOML: arrays or tables nested too deeply to read") from None
+    except ValueError as error:  # tomllib.TOMLDecodeError, or int() refusing an integer of > 4300 digits
+        raise RuleDataError(name, "<file>", f"is not valid TOML: {short_repr(str(error), 200)}") from None
 
 
 def _load_sources(table: Mapping[str, Any], file: str) -> dict[str, Source]:
@@ -650,8 +986,17 @@ def _load_sources(table: Mapping[str, Any], file: str) -> dict[str, Source]:
         extra = set(raw) - set(_SOURCE_KEYS)
         if extra:
             raise RuleDataError(file, f"{where}.{sorted(extra)[0]}", "unexpected key")
-        fields = {key: _require(raw, key, kind, file, where) for key, kind in _SOURCE_KEYS.items()}
-        sources[source_id] = Source(id=source_id, **fields)
+        fields = {
+            key: _require(raw, key, kind, file, where)
+            for key, kind in _SOURCE_KEYS.items()
+            if key != "number" or key in raw
+        }
+        if not FIRST_RULE_DATE.year <= fields["year"] <= LAST_RULE_DATE.year:
+            raise RuleDataError(
+                file, f"{where}.year", f"must be from {FIRST_RULE_DATE.year} to {LAST_RULE_DATE.year}, got {_shown(fields['year'])}"
+            )
+        # An instrument whose number is not known (a letter known only by its date) leaves it out.
+        sources[source_id] = Source(id=source_id, **{"number": "", **fields})
     return sources
 
 
@@ -672,7 +1017,8 @@ def _load_parameter(
         unit = Unit(unit_text)
     except ValueError:
         accepted = ", ".join(u.value for u in Unit)
-        raise RuleDataError(file, f"{where}.unit", f"unknown unit {unit_text!r}; accepted: {accepted}") from None
+        raise RuleDataError(file, f"{where}.unit", f"unknown unit {_shown(unit_text)}; accepted: {accepted}") from None
+    choices = _choices(raw, unit, file, where)
     raw_values = raw.get("values")
     if not isinstance(raw_values, list) or not raw_values:
         raise RuleDataError(file, f"{where}.values", "must be a non-empty array of tables")
@@ -691,12 +1037,12 @@ def _load_parameter(
         if "value" not in item:
             raise RuleDataError(file, f"{key}.value", "is missing")
         try:
-            value = _convert(unit, item["value"])
+            value = _convert(unit, item["value"], choices, name)
         except _ValueProblemError as problem:
             raise RuleDataError(file, f"{key}.value", f"unit {unit.value}: {problem}") from None
         source_id = _require(item, "source", str, file, key)
         if source_id not in sources:
-            raise RuleDataError(file, f"{key}.source", f"unknown source {source_id!r} (not in sources.toml)")
+            raise RuleDataError(file, f"{key}.source", f"unknown source {_shown(source_id)} (not in sources.toml)")
         article = _require(item, "article", str, file, key)
         try:
             confidence = Confidence.parse(_require(item, "status", str, file, key))
@@ -708,6 +1054,7 @@ def _load_parameter(
         note = _require(item, "note", str, file, key) if "note" in item else None
         if confidence is Confidence.UNCONFIRMED and note is None:
             raise RuleDataError(file, f"{key}.note", "an unconfirmed value needs a note saying why")
+        alternatives = _alternatives(item.get("alternatives"), name, unit, choices, value, file, key, sources)
         if values:
             previous = values[-1]
             if start <= previous.start:
@@ -730,22 +1077,84 @@ def _load_parameter(
                 confidence=confidence,
                 label=label,
                 note=note,
+                alternatives=alternatives,
             )
         )
-    return Parameter(name=name, unit=unit, label=label, values=tuple(values), file=file)
+    return Parameter(name=name, unit=unit, label=label, values=tuple(values), file=file, choices=choices)
 
 
-def _load(files: Iterable[tuple[str, Path | resources.abc.Traversable]]) -> RuleBook:
+def _alternatives(
+    raw: object,
+    name: str,
+    unit: Unit,
+    choices: tuple[str, ...],
+    used: ParameterValue,
+    file: str,
+    where: str,
+    sources: Mapping[str, Source],
+) -> tuple[Alternative[ParameterValue], ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list) or not raw:
+        raise RuleDataError(file, f"{where}.alternatives", "must be a non-empty array of tables")
+    found: list[Alternative[ParameterValue]] = []
+    for index, item in enumerate(raw):
+        key = f"{where}.alternatives[{index}]"
+        if not isinstance(item, Mapping):
+            raise RuleDataError(file, key, "must be a table")
+        extra = set(item) - _ALTERNATIVE_KEYS
+        if extra:
+            raise RuleDataError(file, f"{key}.{sorted(extra)[0]}", "unexpected key")
+        if "value" not in item:
+            raise RuleDataError(file, f"{key}.value", "is missing")
+        try:
+            value = _convert(unit, item["value"], choices, name)
+        except _ValueProblemError as problem:
+            raise RuleDataError(file, f"{key}.value", f"unit {unit.value}: {problem}") from None
+        if value == used or any(value == other.value for other in found):
+            raise RuleDataError(file, f"{key}.value", f"{_shown(item['value'])} repeats a reading already listed")
+        source_id = _require(item, "source", str, file, key)
+        if source_id not in sources:
+            raise RuleDataError(file, f"{key}.source", f"unknown source {_shown(source_id)} (not in sources.toml)")
+        citation = Citation(
+            sources[source_id],
+            _require(item, "article", str, file, key),
+            _require(item, "url", str, file, key) if "url" in item else None,
+        )
+        why = Text(id=_require(item, "why_id", str, file, key), en=_require(item, "why_en", str, file, key))
+        found.append(Alternative(value, citation.label, why, citation.link))
+    return tuple(found)
+
+
+def _choices(raw: Mapping[str, Any], unit: Unit, file: str, where: str) -> tuple[str, ...]:
+    if unit is not Unit.CHOICE:
+        if "choices" in raw:
+            raise RuleDataError(file, f"{where}.choices", f"only a 'choice' parameter lists choices, not a {unit.value!r} one")
+        return ()
+    listed = raw.get("choices")
+    if (
+        not isinstance(listed, list)
+        or not listed
+        or not all(isinstance(c, str) and c.strip() for c in listed)
+        or len(set(listed)) != len(listed)
+    ):
+        raise RuleDataError(
+            file, f"{where}.choices", f"a 'choice' parameter needs a non-empty list of distinct option names, got {_shown(listed)}"
+        )
+    return tuple(listed)
+
+
+def _load(files: Iterable[tuple[str, Path | resources.abc.Traversable]], *, origin: str = "the shipped rule data") -> RuleBook:
     ordered = sorted(files, key=lambda item: item[0])
     digest = hashlib.sha256()
     tables: dict[str, dict[str, Any]] = {}
     for name, path in ordered:
         table, data = _read_toml(path, name)
-        digest.update(name.encode() + b"\0" + data + b"\0")
+        digest.update(os.fsencode(name) + b"\0" + data + b"\0")  # a file name need not be valid UTF-8
         tables[name] = table
     source_files = [name for name in tables if name.startswith("sources")]
     if not source_files:
-        raise RuleDataError("sources.toml", "<file>", "is missing from the rule data")
+        raise RuleDataError("sources.toml", "<file>", f"is missing from {origin} (no sources*.toml file)")
     sources: dict[str, Source] = {}
     for file in source_files:
         for source_id, source in _load_sources(tables.pop(file), file).items():
@@ -772,15 +1181,31 @@ def load_rule_book(directory: Path | str) -> RuleBook:
     """Load and check every ``*.toml`` file in ``directory``.
 
     Files named ``sources*.toml`` define the instruments cited; the others define parameters.
+    Each file holds at most :data:`MAX_RULE_FILE_BYTES` of UTF-8 TOML, and every value is
+    checked against the bounds of its unit (see the module docstring).
 
     Raises:
-        RuleDataError: naming the file and key of the first problem found.
+        RuleDataError: naming the file and key of the first problem found, or the folder
+            if it is missing, not a folder, or cannot be read.
+        InputError: ``directory`` is not a path.
 
     """
-    folder = Path(directory)
-    if not folder.is_dir():
-        raise RuleDataError(str(folder), "<directory>", "does not exist or is not a directory")
-    return _load((path.name, path) for path in folder.glob("*.toml"))
+    if not isinstance(directory, str | os.PathLike):
+        raise InputError(f"directory: expected a folder path (str or pathlib.Path), got {type(directory).__name__}")
+    try:
+        folder = Path(directory)
+    except TypeError:  # an os.PathLike whose __fspath__ returns bytes or junk
+        raise InputError(f"directory: expected a folder path (str or pathlib.Path), got {type(directory).__name__}") from None
+    shown = short_repr(str(folder), 120)
+    try:
+        is_folder = folder.is_dir()
+        files = [path for path in folder.iterdir() if path.name.endswith(".toml")] if is_folder else []
+    except (OSError, ValueError) as error:  # a name too long, a NUL byte, no permission
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        raise RuleDataError(shown, "<directory>", f"cannot be read: {reason}") from None
+    if not is_folder:
+        raise RuleDataError(shown, "<directory>", "does not exist or is not a directory")
+    return _load(((path.name, path) for path in files), origin=shown)
 
 
 @functools.cache
@@ -807,7 +1232,9 @@ def rules_on(
     >>> "relief.pp49_2020.discount" in rules  # the COVID relief ended in January 2021
     False
     """
-    snapshot = (rule_book or default_rule_book()).on(on)
+    if rule_book is not None and not isinstance(rule_book, RuleBook):
+        raise InputError(f"rule_book: expected a RuleBook or None, got {type(rule_book).__name__}")
+    snapshot = (rule_book if rule_book is not None else default_rule_book()).on(on)
     return snapshot.with_reform(reform) if reform is not None else snapshot
 
 

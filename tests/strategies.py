@@ -1,7 +1,7 @@
 """Strategi Hypothesis (test-data generators): valid institutions, cohorts and agreements.
 
-For property tests in this library and downstream. Importing this module needs
-Hypothesis (the ``test`` extra); the core package never imports it.
+For this library's property tests. It lives with the tests, not in the package,
+because it imports Hypothesis (the ``test`` extra), which the package never needs.
 
 >>> from hypothesis import given
 >>> @given(agreements())
@@ -16,9 +16,9 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
-from jamsos_pemilu.agreements import Agreement, AgreementKind, Cohort, Party, PartyRole, Payer
+from jamsos_pemilu.agreements import Agreement, AgreementKind, Cohort, Party, Payer
 from jamsos_pemilu.elections import all_elections
-from jamsos_pemilu.institutions import AdministrativeLevel, BpjsOffice, Institution, InstitutionKind
+from jamsos_pemilu.institutions import AdministrativeLevel, BpjsOffice, Institution, InstitutionKind, PartyRole
 from jamsos_pemilu.money import Rupiah
 from jamsos_pemilu.periods import Period
 from jamsos_pemilu.roles import Body, Role
