@@ -5,7 +5,7 @@ An :class:`Election` is one event for which ad hoc bodies are formed: the
 (simultaneous regional-head elections, funded from regional budgets). Each
 knows its voting day, key :class:`Stage` dates, the ad hoc roles it has (the
 Pilkada has no overseas bodies) and each role's term of office
-(*masa kerja*) where the fact sheets report it (:class:`Term`). Terms that are
+(*masa kerja*) where public sources report it (:class:`Term`). Terms that are
 not reported are ``None``, never guessed; where sources disagree the better
 supported term is kept and the other recorded in :class:`Term.disputed <Term>`.
 
@@ -114,7 +114,7 @@ class DisputedTerm:
 class Term:
     """A role's term of office in one election, with its confidence and sources.
 
-    ``period`` is ``None`` when the fact sheets report no term; ``note`` then
+    ``period`` is ``None`` when no public source reports a term; ``note`` then
     says what is known (for example the swearing-in date).
     """
 
@@ -208,7 +208,7 @@ class Election:
         for term in self.terms:
             if term.role is parsed:
                 return term
-        return Term(parsed, None, None, (), "not reported in the fact sheets")
+        return Term(parsed, None, None, (), "not reported in public sources")
 
     def term(self, role: Role | str) -> Period | None:
         """The role's term of office, or ``None`` if not reported.

@@ -279,7 +279,7 @@ class RegionCode:
     def regency_kind(self) -> RegencyKind | None:
         """Kabupaten (01-69) or kota (71-99); ``None`` for part 70 or a province code.
 
-        Part 70 is left unknown: Permendagri 137/2017 (per the fact sheet) starts
+        Part 70 is left unknown: Permendagri 137/2017 (as itdesa reports it) starts
         kota at 71, while a wiki text starts them at 70.
 
         >>> RegionCode("3370").regency_kind is None
@@ -309,7 +309,7 @@ class RegionCode:
         """Kelurahan (village part starts with 1) or desa (2); ``None`` otherwise.
 
         ``None`` also for codes above the village level. Other first digits are
-        not described by the fact sheets, so the library does not guess.
+        not described by the sources consulted, so the library does not guess.
 
         >>> RegionCode("1101012001").village_kind
         <VillageKind.DESA: 'desa'>
