@@ -133,3 +133,28 @@ def test_a_deadline_beyond_the_calendar_is_an_input_error() -> None:
     """An accident on 31 Dec 9999 has no representable deadline: a clear library error, not a crash."""
     with pytest.raises(InputError, match="outside the calendar"):
         jkk_claim_deadline(on=dt.date(9999, 12, 31))
+
+
+def test_the_deadline_line_shows_its_formula_and_the_rule_it_reads() -> None:
+    """The deadline's line says how it is counted (accident date + the claim years − 1 day) and which value it read."""
+    line = jkk_claim_deadline(on=VOTING_DAY).lines[0]
+    assert (line.key, line.parameters) == ("jkk.claim_deadline", ("jkk.claim_expiry_years",))
+    assert line.formula.render("id") == "14 Februari 2024 + 5 tahun − 1 hari"
+    assert line.formula.render("en") == "February 14, 2024 + 5 years − 1 day"
+
+
+def test_a_snapshot_of_another_date_is_refused_naming_the_calculation() -> None:
+    """Rules taken on another day than the accident are refused, and the message names the claim deadline."""
+    with pytest.raises(InputError, match="a JKK claim deadline applies the law of 2024-02-14"):
+        jkk_claim_deadline(on=VOTING_DAY, rules=rules_on(dt.date(2024, 2, 15)))
+
+
+def test_scholarship_errors_name_the_argument_at_fault() -> None:
+    """A bad membership start, a bad date of death or rules of another day are refused, each naming what was wrong."""
+    trace = RuleTrace(rules_on(VOTING_DAY))
+    with pytest.raises(InputError, match=r"^membership_start: "):
+        scholarship_membership(trace, "2020-01-01", on=VOTING_DAY)  # type: ignore[arg-type]
+    with pytest.raises(InputError, match=r"^on: "):
+        scholarship_membership(trace, None, on="2024-02-14")  # type: ignore[arg-type]
+    with pytest.raises(InputError, match=r"^on: the scholarship condition of a death on 2024-02-15 needs the rules of that date, not of 2024-02-14$"):
+        scholarship_membership(trace, None, on=dt.date(2024, 2, 15))
