@@ -95,6 +95,19 @@ def test_rate_refuses_text_that_is_not_a_number() -> None:
         to_rate("abc")
 
 
+@pytest.mark.parametrize("text", ["0", "0%", "1", "100%", "100,0%", "0.999999", Decimal("1")])
+def test_rate_accepts_every_share_from_nothing_to_the_whole(text: str | Decimal) -> None:
+    """A rate is a share: 0 and 1 (0 % and 100 %) are both valid, and so is anything between."""
+    assert Decimal(0) <= to_rate(text) <= Decimal(1)
+
+
+@pytest.mark.parametrize("text", ["-0.0001", "-1%", "1.0001", "100.01%", "150%", "2", Decimal("1.000001"), "1e9"])
+def test_rate_refuses_a_share_below_nothing_or_above_the_whole(text: str | Decimal) -> None:
+    """A rate below 0 or above 1 (100 %) is an InputError that quotes the value and the range."""
+    with pytest.raises(InputError, match=r"outside 0 to 1 \(0 % to 100 %\)"):
+        to_rate(text)
+
+
 def test_half_up_rounds_half_rupiah_up() -> None:
     """Half a rupiah rounds up under HALF_UP."""
     assert round_rupiah(Decimal("10.5"), RoundingRule.HALF_UP) == Rupiah(11)

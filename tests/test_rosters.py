@@ -113,6 +113,17 @@ def test_no_error_shows_a_whole_nik() -> None:
         assert not any(nik in str(error) for nik in whole)
 
 
+
+def test_a_chunk_of_a_file_named_after_a_nik_keeps_the_name_but_masks_it_in_its_repr(tmp_path: Path) -> None:
+    """A roster file named after an officer's NIK: the chunk's ``source`` is the real name, its repr masks it."""
+    pytest.importorskip("numpy")
+    name = "3201014501900001.csv"
+    (tmp_path / name).write_text("\n".join(DEFECTS.read_text(encoding="utf-8").splitlines()[:2]) + "\n", encoding="utf-8")
+    (chunk,) = read_columns(tmp_path / name)
+    assert chunk.source == name
+    assert "3201014501900001" not in repr(chunk)
+    assert "320101******0001.csv" in repr(chunk)
+
 def test_good_rows_are_kept_alongside_errors() -> None:
     """Collecting keeps every good row, with its officer and wage (honorarium when blank)."""
     good = [row for row in read_officers(DEFECTS, on_error="collect") if row.ok]

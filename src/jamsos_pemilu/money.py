@@ -503,12 +503,18 @@ def to_rate(value: str | Decimal) -> Decimal:
 
     Raises:
         FloatMoneyError: if ``value`` is a float.
-        InputError: if the text is not a finite number.
+        InputError: if the text is not a finite number, or the rate is below 0 or above 1
+            (100 %): a share of something, such as a premium rate or a degree of impairment,
+            is never more than the whole.
 
     >>> to_rate("0,24%")
     Decimal('0.0024')
     >>> to_rate("0.3")
     Decimal('0.3')
+    >>> to_rate("150%")
+    Traceback (most recent call last):
+    ...
+    jamsos_pemilu.exceptions.InputError: rate '150%' is outside 0 to 1 (0 % to 100 %)
 
     """
     if isinstance(value, Decimal):
@@ -527,4 +533,8 @@ def to_rate(value: str | Decimal) -> Decimal:
         raise FloatMoneyError(value, where="a rate", expected='a Decimal or text ("0.0024", "0,24%")')
     if not rate.is_finite():
         raise InputError(f"rate {_shown(value)} is not a finite number")
-    return rate.scaleb(-2, context=_EXACT) if percent else rate
+    if percent:
+        rate = rate.scaleb(-2, context=_EXACT)
+    if not 0 <= rate <= 1:
+        raise InputError(f"rate {_shown(value)} is outside 0 to 1 (0 % to 100 %)")
+    return rate

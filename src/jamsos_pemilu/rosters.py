@@ -93,6 +93,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Final, Literal, TextIO, cast
 import attrs
 from stdnum.id import nik as _stdnum_nik
 
+from jamsos_pemilu._privacy import redact_niks
 from jamsos_pemilu.elections import Election, all_elections
 from jamsos_pemilu.elections import election as find_election
 from jamsos_pemilu.exceptions import (
@@ -224,10 +225,11 @@ class RosterChunk:
     Codes index :data:`ROLE_CODES`, :data:`POSITION_CODES` and
     :func:`election_keys`. Dates are ``datetime64[D]``; a missing
     ``bpjs_registered_on`` is ``NaT``. Arrays have one entry per good row, in
-    roster order.
+    roster order. The ``repr`` masks anything in ``source`` that looks like a NIK (a file
+    named after an officer's NIK, say).
     """
 
-    source: str
+    source: str = attrs.field(repr=lambda source: repr(redact_niks(source)))
     line: NDArray[np.int64]
     role: NDArray[np.uint8]
     position: NDArray[np.uint8]
