@@ -36,7 +36,7 @@ from jamsos_pemilu.exceptions import InputError, short_repr
 from jamsos_pemilu.explain import Formula, LineItem, Receipt, Result, render_table
 from jamsos_pemilu.l10n import Language, Text, format_number, format_rupiah
 from jamsos_pemilu.law import names
-from jamsos_pemilu.law.parameters import RuleBook, default_rule_book, rules_on
+from jamsos_pemilu.law.parameters import RuleBook, RuleValue, default_rule_book, rules_on
 from jamsos_pemilu.money import Rupiah
 from jamsos_pemilu.periods import Month
 from jamsos_pemilu.premiums import BOTH_PROGRAMMES, Premium, monthly_premium
@@ -443,10 +443,10 @@ def _months(agreement: Agreement, cohort: Cohort) -> tuple[tuple[Month, ...] | N
 
 def _candidates(
     found: Election, cohort: Cohort, first_month: Month, book: RuleBook
-) -> tuple[list[tuple[Rupiah, Role, Position]], list[tuple[Role, Position]]]:
-    """The honoraria a cohort's positions may earn in ``first_month``, and the positions without one."""
+) -> tuple[list[tuple[Rupiah, Role, Position, RuleValue]], list[tuple[Role, Position]]]:
+    """The honoraria a cohort's positions may earn in ``first_month`` (with their rule values), and the positions without one."""
     rules = rules_on(first_month.first_day, rule_book=book)
-    candidates: list[tuple[Rupiah, Role, Position]] = []
+    candidates: list[tuple[Rupiah, Role, Position, RuleValue]] = []
     missing: list[tuple[Role, Position]] = []
     for role in sorted(cohort.roles, key=lambda r: r.value):
         if not found.has_role(role):
@@ -459,7 +459,7 @@ def _candidates(
             if name not in rules:
                 missing.append((role, position))
                 continue
-            candidates.append((rules[name].rupiah, role, position))
+            candidates.append((rules[name].rupiah, role, position, rules[name]))
     return candidates, missing
 
 
@@ -476,24 +476,27 @@ def _posts(posts: Sequence[tuple[Role, Position]], lang: Language) -> str:
 
 def _basis(
     agreement: Agreement, cohort: Cohort, first_month: Month, book: RuleBook
-) -> tuple[Rupiah | None, tuple[Text, ...]]:
-    """A wage earner cohort's monthly wage: reported, or the highest honorarium it may earn; with notes."""
+) -> tuple[Rupiah | None, tuple[Text, ...], RuleValue | None]:
+    """A wage earner cohort's monthly wage: reported, or the highest honorarium it may earn; with notes.
+
+    The third item is the honorarium's rule value when the wage comes from the rule data, for the receipt.
+    """
     if cohort.wage is not None:
-        return cohort.wage, ()
+        return cohort.wage, (), None
     if not cohort.roles:
         return None, (
             Text(
                 id="Peran kelompok tidak dilaporkan; honorarium tidak dapat ditentukan.",
                 en="The group's roles are not reported; the honorarium cannot be determined.",
             ),
-        )
+        ), None
     if not agreement.elections:
         return None, (
             Text(
                 id="Pemilihan tidak dilaporkan; honorarium tidak dapat ditentukan.",
                 en="The election is not reported; the honorarium cannot be determined.",
             ),
-        )
+        ), None
     notes: list[Text] = []
     found = find_election(agreement.elections[0])
     if len(agreement.elections) > 1:
@@ -511,7 +514,7 @@ def _basis(
                 en=f"No honorarium in the rule data for {_posts(missing, 'en') or 'this group'}.",
             )
         )
-        return None, tuple(notes)
+        return None, tuple(notes), None
     highest = max(candidates, key=lambda c: c[0].amount)
     if len(candidates) > 1:
         notes.append(
@@ -529,7 +532,7 @@ def _basis(
                 en=f"No honorarium in the rule data for: {_posts(missing, 'en')}.",
             )
         )
-    return highest[0], tuple(notes)
+    return highest[0], tuple(notes), highest[3]
 
 
 def _anchor_month(agreement: Agreement) -> Month | None:
@@ -570,12 +573,17 @@ def _others_note(cohort: Cohort) -> Text:
     )
 
 
-def _priced(budget: CohortBudget) -> tuple[Rupiah, tuple[Month, ...]]:
+def _priced(budget: CohortBudget) -> tuple[Rupiah | None, tuple[Month, ...]]:
+    """A cohort's total and months, to compare readings of its period; no total when it cannot be priced."""
+    if not budget.computable:
+        return None, ()
     return budget.total, tuple(p.month for p in budget.premiums)
 
 
-def _priced_text(priced: tuple[Rupiah, tuple[Month, ...]], lang: Language) -> str:
+def _priced_text(priced: tuple[Rupiah | None, tuple[Month, ...]], lang: Language) -> str:
     total, months = priced
+    if total is None:
+        return _NOT_COMPUTABLE.render(lang)
     return f"{format_rupiah(total, lang)} ({months[0]}–{months[-1]})" if months else format_rupiah(total, lang)
 
 
@@ -634,11 +642,14 @@ def cohort_budget(
     if anchor is None:
         return not_computable(None)
     basis: Rupiah | None = None
+    honorarium: tuple[Receipt, ...] = ()  # the honorarium the wage is taken from, when it is
     if isinstance(chosen_scheme, WageEarner) and chosen_scheme.wage is None:
-        basis, basis_notes = _basis(agreement, cohort, anchor, book)
+        basis, basis_notes, source = _basis(agreement, cohort, anchor, book)
         notes.extend(basis_notes)
         if basis is None:
             return not_computable(anchor)
+        if source is not None:
+            honorarium = (Receipt.of(rules_on(anchor.first_day, rule_book=book), (source,)),)
 
     def premium_of(month: Month) -> Premium:
         return monthly_premium(
@@ -662,7 +673,7 @@ def cohort_budget(
         )
         return CohortBudget(
             index, label, roles, roles_label, cohort.headcount, premium.basis, (), Rupiah.zero(), False,
-            tuple(notes), premium.receipt, (premium,), premium.total.times(cohort.headcount),
+            tuple(notes), Receipt.merge([premium.receipt, *honorarium]), (premium,), premium.total.times(cohort.headcount),
         )
     payer, payer_label = _payer_key(agreement), _payer(agreement)
     rows: list[BudgetRow] = []
@@ -679,13 +690,14 @@ def cohort_budget(
                 )
             )
     # A disputed period (Agreement.period_reading_outcomes): the months and total under each other reading.
+    actual: tuple[Rupiah | None, tuple[Month, ...]] = (total, months)
     for other in agreement.period_reading_outcomes(
-        index, lambda read: _priced(cohort_budget(read, index, scheme=scheme, rule_book=book)), actual=(total, months)
+        index, lambda read: _priced(cohort_budget(read, index, scheme=scheme, rule_book=book)), actual=actual
     ):
         notes.append(other.describe(_PERIOD, lambda period, _lang: str(period), _priced_text))
     return CohortBudget(
         index, label, roles, roles_label, cohort.headcount, premiums[0].basis, tuple(rows), total, True,
-        tuple(notes), Receipt.merge([p.receipt for p in premiums]), premiums,
+        tuple(notes), Receipt.merge([*(p.receipt for p in premiums), *honorarium]), premiums,
     )
 
 
