@@ -209,3 +209,12 @@ def test_total_disability_applies_the_reform_it_is_given() -> None:
     assessment = jkk_total_disability(WAGE, on=VOTING_DAY, rules=rules_on(VOTING_DAY, reform=reform))
     assert assessment.amount("jkk.total_disability") == Rupiah(60_000_000)
     assert jkk_total_disability(WAGE, on=VOTING_DAY).amount("jkk.total_disability") == Rupiah(56_000_000)
+
+
+def test_a_float_impairment_share_is_refused_and_told_to_be_a_decimal_fraction() -> None:
+    """A doctor's percentage is a share (0 < share <= 1) given as a Decimal; a float is refused with that advice."""
+    from jamsos_pemilu.benefits import Impairment
+    from jamsos_pemilu.exceptions import FloatMoneyError
+
+    with pytest.raises(FloatMoneyError, match=r'^impairment percent: expected a Decimal fraction \(Decimal\("0\.35"\)\), got float 0\.35'):
+        Impairment(percent=0.35)  # type: ignore[arg-type]

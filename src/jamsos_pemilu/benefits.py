@@ -153,7 +153,7 @@ class Impairment:
             if share is None:
                 continue
             if not isinstance(share, Decimal):
-                raise FloatMoneyError(share, where=f"impairment {name}")
+                raise FloatMoneyError(share, where=f"impairment {name}", expected='a Decimal fraction (Decimal("0.35"))')
             if not Decimal(0) < share <= Decimal(1):
                 raise InputError(f"impairment {name} must be a fraction above 0 and at most 1, got {share}")
 
