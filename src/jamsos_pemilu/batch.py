@@ -98,9 +98,13 @@ _BPU: Final = len(RISK_CLASS_CODES)
 """The class index of non-wage earners (after the wage earners' risk classes)."""
 
 _ARRAYS_HEAD: Final = Text(id="Iuran {count} petugas, {month}", en="Premiums of {count} officers, {month}")
+_ARRAYS_HEAD_ONE: Final = Text(id="Iuran {count} petugas, {month}", en="Premiums of {count} officer, {month}")
 _BUDGET_HEAD: Final = Text(id="Anggaran iuran {month}", en="Premium budget for {month}")
 _EXPOSURE_HEAD: Final = Text(
     id="Eksposur manfaat kematian {count} petugas, {on}", en="Death-benefit exposure of {count} officers, {on}"
+)
+_EXPOSURE_HEAD_ONE: Final = Text(
+    id="Eksposur manfaat kematian {count} petugas, {on}", en="Death-benefit exposure of {count} officer, {on}"
 )
 _HEADERS: Final = (
     Text(id="Kelompok", en="Group"),
@@ -360,7 +364,7 @@ def _roster(np: Any, bases: object, schemes: object, risk_class: object) -> _Ros
         raise CalculationError(f"bases: expected a one-dimensional array, got {values.ndim} dimensions")
     if values.dtype.kind == "u" and values.size and int(values.max()) > MAX_AMOUNT:
         index = int(np.argmax(values > MAX_AMOUNT))
-        raise CalculationError(f"bases: {int(values[index])} rupiah at index {index} is beyond Rp10^15, the largest amount")
+        raise CalculationError(f"bases: {int(values[index]):,} rupiah at index {index} is beyond Rp10^15, the largest amount")
     values = values.astype(np.int64, copy=False)
     size = int(values.shape[0])
     if schemes is None:
@@ -377,12 +381,12 @@ def _roster(np: Any, bases: object, schemes: object, risk_class: object) -> _Ros
         risks = _codes(np, risk_class, "risk_class", size, len(RISK_CLASS_CODES))
     low = int(values.min()) if size else 0
     high = int(values.max()) if size else 0
-    if high > MAX_AMOUNT:
-        index = int(np.argmax(values > MAX_AMOUNT))
-        raise CalculationError(f"bases: {high} rupiah at index {index} is beyond Rp10^15, the largest amount")
-    if low < 0:
-        index = int(np.argmax(values < 0))
-        raise CalculationError(f"bases: must not be negative, got {low} rupiah at index {index}")
+    if high > MAX_AMOUNT:  # the largest amount and where it first stands (digits grouped: no NIK-like run)
+        index = int(np.argmax(values == high))
+        raise CalculationError(f"bases: {high:,} rupiah at index {index} is beyond Rp10^15, the largest amount")
+    if low < 0:  # the lowest amount and where it first stands
+        index = int(np.argmax(values == low))
+        raise CalculationError(f"bases: must not be negative, got {low:,} rupiah at index {index}")
     roster = _Roster(values, scheme_codes, risks, size, low, high)
     if low == 0 and not isinstance(scheme_codes, int):
         return roster  # mixed: the wage earners' zeros are looked for where the officers are counted or priced
@@ -428,7 +432,9 @@ class PremiumArrays(Result):
     def _render(self, lang: Language) -> str:
         jkk, jkm = Rupiah(int(self.jkk.sum(dtype=object))), Rupiah(int(self.jkm.sum(dtype=object)))
         rows = [
-            _ARRAYS_HEAD.render(lang).format(count=format_number(self.headcount, lang), month=self.month),
+            (_ARRAYS_HEAD_ONE if self.headcount == 1 else _ARRAYS_HEAD).render(lang).format(
+                count=format_number(self.headcount, lang), month=self.month
+            ),
             f"  JKK: {format_rupiah(jkk, lang)}",
             f"  JKM: {format_rupiah(jkm, lang)}",
             f"  {_TOTAL.render(lang)}: {format_rupiah(jkk + jkm, lang)}",
@@ -1018,7 +1024,9 @@ class DeathExposure(Result):
 
     def _render(self, lang: Language) -> str:
         rows = [
-            _EXPOSURE_HEAD.render(lang).format(count=format_number(self.headcount, lang), on=format_date(self.on, lang)),
+            (_EXPOSURE_HEAD_ONE if self.headcount == 1 else _EXPOSURE_HEAD).render(lang).format(
+                count=format_number(self.headcount, lang), on=format_date(self.on, lang)
+            ),
             f"  {_JKK_DEATH.render(lang)}: {format_rupiah(self.jkk_total, lang)}",
             f"  {_JKM_DEATH.render(lang)}: {format_rupiah(self.jkm_total, lang)}",
             f"  {_TOTAL.render(lang)}: {format_rupiah(self.jkk_total + self.jkm_total, lang)}",
