@@ -10,8 +10,9 @@ disputed period that cannot be priced says so in words, never as a zero amount.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
-from jamsos_pemilu import Period, Rupiah
+from jamsos_pemilu import Period, Reform, RoundingRule, Rupiah, default_rule_book, round_rupiah
 from jamsos_pemilu.agreements import Agreement, Cohort, Party, Payer
 from jamsos_pemilu.budgets import agreement_budget, cohort_budget
 from jamsos_pemilu.institutions import AdministrativeLevel, Institution
@@ -19,7 +20,7 @@ from jamsos_pemilu.l10n import Text
 from jamsos_pemilu.law import names, rules_on
 from jamsos_pemilu.readings import Alternative
 from jamsos_pemilu.roles import Position, Role
-from jamsos_pemilu.schemes import BudgetSource, WageEarner
+from jamsos_pemilu.schemes import BudgetSource, Programme, WageEarner
 
 BPJS = Party(Institution.bpjs("Makassar"), {"provider"})
 PAYER = Payer(Institution.pemda("Makassar", AdministrativeLevel.CITY), BudgetSource.APBD)
@@ -113,3 +114,23 @@ def test_a_reading_in_october_2022_is_priced() -> None:
     (note,) = cohort_budget(_agreement(cohort), 0).notes
     assert note.render("en").endswith("(2022-10–2022-10).")
     assert "not computable" not in note.render("en")
+
+
+def test_a_what_if_premium_rate_reaches_every_month_and_the_receipt() -> None:
+    """A reform of the JKM rate (PP 44/2015 Pasal 18) prices every month of the cohort and is named in the receipt."""
+    book = default_rule_book().with_reform(Reform("JKM naik", {names.PU_JKM_RATE: "0.005"}))
+    budget = cohort_budget(_agreement(Cohort({"kpps"}, {"anggota"}, headcount=3, period=KPPS_TERM)), 0, rule_book=book)
+    assert budget.basis is not None
+    expected = round_rupiah(budget.basis.amount * Decimal("0.005"), RoundingRule.HALF_UP)
+    assert [dict(p.by_programme)[Programme.JKM] for p in budget.premiums] == [expected, expected]
+    assert budget.receipt.reforms == ("JKM naik",)
+    assert {v.name: v.reform for v in budget.receipt.values}[names.PU_JKM_RATE] == "JKM naik"
+
+
+def test_the_receipt_holds_the_what_if_honorarium_the_cohort_is_priced_on() -> None:
+    """A reformed honorarium is the basis, and the receipt lists that reformed value, not the shipped one."""
+    book = default_rule_book().with_reform(Reform("KPPS naik", {KPPS_ANGGOTA: 1_500_000}))
+    budget = cohort_budget(_agreement(Cohort({"kpps"}, {"anggota"}, headcount=3, period=KPPS_TERM)), 0, rule_book=book)
+    value = {v.name: v for v in budget.receipt.values}[KPPS_ANGGOTA]
+    assert budget.basis == value.rupiah == Rupiah(1_500_000)
+    assert value.reform == "KPPS naik"

@@ -573,6 +573,11 @@ def _others_note(cohort: Cohort) -> Text:
     )
 
 
+def _with_value(receipt: Receipt, value: RuleValue | None) -> Receipt:
+    """``receipt`` listing ``value`` too (the honorarium a cohort is priced on), when there is one."""
+    return receipt if value is None else attrs.evolve(receipt, values=(*receipt.values, value))
+
+
 def _priced(budget: CohortBudget) -> tuple[Rupiah | None, tuple[Month, ...]]:
     """A cohort's total and months, to compare readings of its period; no total when it cannot be priced."""
     if not budget.computable:
@@ -581,10 +586,10 @@ def _priced(budget: CohortBudget) -> tuple[Rupiah | None, tuple[Month, ...]]:
 
 
 def _priced_text(priced: tuple[Rupiah | None, tuple[Month, ...]], lang: Language) -> str:
-    total, months = priced
+    total, months = priced  # a priced cohort always has months (see _priced)
     if total is None:
         return _NOT_COMPUTABLE.render(lang)
-    return f"{format_rupiah(total, lang)} ({months[0]}–{months[-1]})" if months else format_rupiah(total, lang)
+    return f"{format_rupiah(total, lang)} ({months[0]}–{months[-1]})"
 
 
 def cohort_budget(
@@ -642,14 +647,12 @@ def cohort_budget(
     if anchor is None:
         return not_computable(None)
     basis: Rupiah | None = None
-    honorarium: tuple[Receipt, ...] = ()  # the honorarium the wage is taken from, when it is
+    source: RuleValue | None = None  # the honorarium the wage is taken from, when it is
     if isinstance(chosen_scheme, WageEarner) and chosen_scheme.wage is None:
         basis, basis_notes, source = _basis(agreement, cohort, anchor, book)
         notes.extend(basis_notes)
         if basis is None:
             return not_computable(anchor)
-        if source is not None:
-            honorarium = (Receipt.of(rules_on(anchor.first_day, rule_book=book), (source,)),)
 
     def premium_of(month: Month) -> Premium:
         return monthly_premium(
@@ -673,7 +676,7 @@ def cohort_budget(
         )
         return CohortBudget(
             index, label, roles, roles_label, cohort.headcount, premium.basis, (), Rupiah.zero(), False,
-            tuple(notes), Receipt.merge([premium.receipt, *honorarium]), (premium,), premium.total.times(cohort.headcount),
+            tuple(notes), _with_value(premium.receipt, source), (premium,), premium.total.times(cohort.headcount),
         )
     payer, payer_label = _payer_key(agreement), _payer(agreement)
     rows: list[BudgetRow] = []
@@ -697,7 +700,7 @@ def cohort_budget(
         notes.append(other.describe(_PERIOD, lambda period, _lang: str(period), _priced_text))
     return CohortBudget(
         index, label, roles, roles_label, cohort.headcount, premiums[0].basis, tuple(rows), total, True,
-        tuple(notes), Receipt.merge([*(p.receipt for p in premiums), *honorarium]), premiums,
+        tuple(notes), _with_value(Receipt.merge([p.receipt for p in premiums]), source), premiums,
     )
 
 
