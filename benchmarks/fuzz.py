@@ -9,7 +9,9 @@ from ``random.Random(f"{seed}:{surface}:{i}")`` alone, so ``--surface S --start 
 
 Each surface runs in a child process watched by the parent: a call that does not return within
 ``--hang`` seconds (default 5) is counted as slow, the child is killed and restarted at the next input,
-so a hang is counted rather than fatal. The figures are printed, not asserted; ``--strict`` makes the
+so a hang is counted rather than fatal. On Linux the parent reads the child's CPU time from ``/proc``:
+a call that has used less than ``--hang`` seconds of CPU is waiting for a core on a busy machine and is
+given up to 20 times as long on the wall clock before it counts as a hang. The figures are printed, not asserted; ``--strict`` makes the
 exit status 1 when any surface has other exceptions, slow calls or NIK leaks.
 """
 
@@ -831,6 +833,15 @@ def _worker(name: str, seed: int, start: int, stop: int, connection: Connection)
     connection.send(("done",))
 
 
+def _process_cpu_seconds(pid: int | None) -> float | None:
+    """CPU seconds used by process ``pid`` and its waited-for children (Linux ``/proc``), or None elsewhere."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+        return sum(int(value) for value in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def run_surface(name: str, count: int, seed: int, hang: float, start: int = 0) -> Tally:
     """Feed ``count`` inputs to one surface in a watched child process."""
     cap = SURFACES[name]().cap if name.startswith("cli.subprocess") else None
@@ -845,10 +856,16 @@ def run_surface(name: str, count: int, seed: int, hang: float, start: int = 0) -
         process.start()
         child.close()
         current: int | None = None
+        call_cpu: float | None = None  # the child's CPU seconds when the current call started
+        call_began = time.perf_counter()
         while True:
             if not parent.poll(hang):
                 if current is None and process.is_alive():
                     continue  # still importing
+                used = _process_cpu_seconds(process.pid)
+                waited = time.perf_counter() - call_began
+                if used is not None and call_cpu is not None and used - call_cpu < hang and waited < 20 * hang:
+                    continue  # waiting for a core on a busy machine, not stuck on the input
                 process.kill()
                 process.join()
                 if current is None:  # the child died before taking an input
@@ -881,6 +898,7 @@ def run_surface(name: str, count: int, seed: int, hang: float, start: int = 0) -
                 break
             if message[0] == "start":
                 current = message[1]
+                call_cpu, call_began = _process_cpu_seconds(process.pid), time.perf_counter()
                 continue
             _, number, outcome, slow, detail = message
             tally.inputs += 1
