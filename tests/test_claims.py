@@ -158,3 +158,21 @@ def test_scholarship_errors_name_the_argument_at_fault() -> None:
         scholarship_membership(trace, None, on="2024-02-14")  # type: ignore[arg-type]
     with pytest.raises(InputError, match=r"^on: the scholarship condition of a death on 2024-02-15 needs the rules of that date, not of 2024-02-14$"):
         scholarship_membership(trace, None, on=dt.date(2024, 2, 15))
+
+
+def test_claim_deadline_text_states_the_deadline_the_formula_its_article_and_the_receipt() -> None:
+    """The text, line by line: the deadline, the formula (PP 82/2019 Pasal 26: 5 years), its article, the receipt."""
+    result = jkk_claim_deadline(on=VOTING_DAY)
+    receipt_en, receipt_id = result.receipt.render("en"), result.receipt.render("id")
+    assert result.render("en").split("\n") == [
+        "JKK claim deadline: February 13, 2029",
+        "  Last day to claim = February 14, 2024 + 5 years − 1 day",
+        "      [PP 82/2019 Pasal 26]",
+        *receipt_en.split("\n"),
+    ]
+    assert result.render("id").split("\n")[:3] == [
+        "Batas akhir klaim JKK: 13 Februari 2029",
+        "  Hari terakhir klaim = 14 Februari 2024 + 5 tahun − 1 hari",
+        "      [PP 82/2019 Pasal 26]",
+    ]
+    assert result.render("id").split("\n")[3:] == receipt_id.split("\n")

@@ -25,7 +25,7 @@ from typing import Final
 import attrs
 
 from jamsos_pemilu.exceptions import InputError
-from jamsos_pemilu.explain import Formula, LineItem, Receipt, Result, RuleTrace, citations_of
+from jamsos_pemilu.explain import Formula, LineItem, Receipt, Result, RuleTrace, citation_text, citations_of
 from jamsos_pemilu.l10n import Language, Text, format_date
 from jamsos_pemilu.law import names
 from jamsos_pemilu.law.parameters import RuleSnapshot, RuleValue, snapshot_for
@@ -177,7 +177,7 @@ class ClaimDeadline(Result):
         rows = [f"{_TITLE.render(lang)}: {format_date(self.deadline, lang)}"]
         for line in self.lines:
             rows.append(f"  {line.label.render(lang)} = {line.formula.render(lang)}")
-            rows.append("      [" + "; ".join(c.label for c in line.citations) + "]")
+            rows.append("      " + citation_text(line.citations))
         rows.append(self.receipt.render(lang))
         return "\n".join(rows)
 

@@ -453,6 +453,11 @@ def citations_of(*values: RuleValue) -> tuple[Citation, ...]:
     return tuple(seen.values())
 
 
+def citation_text(citations: Sequence[Citation]) -> str:
+    """The citations of a line as the text under it: ``[PP 82/2019 Pasal 26; PP 44/2015 Pasal 16]``."""
+    return "[" + "; ".join(c.label for c in citations) + "]"
+
+
 def render_lines(lines: Sequence[LineItem], lang: Language, total: Rupiah | None = None) -> list[str]:
     """Render line items as text rows with formula and citation."""
     rows: list[str] = []
@@ -461,7 +466,7 @@ def render_lines(lines: Sequence[LineItem], lang: Language, total: Rupiah | None
         rows.append(f"  {line.label.render(lang)}: {amount}")
         rows.append(f"      = {line.formula.render(lang)}")
         if line.citations:
-            rows.append("      [" + "; ".join(c.label for c in line.citations) + "]")
+            rows.append("      " + citation_text(line.citations))
         if line.note is not None:
             rows.append(f"      ({line.note.render(lang)})")
     if total is not None:
